@@ -1,0 +1,78 @@
+// KIM Platform for local development: PostgreSQL, RabbitMQ, the four services and the gateway.
+// Set configuration Infrastructure=existing to use an existing PostgreSQL and RabbitMQ instead of
+// containers; their connection strings then come from this AppHost's ConnectionStrings:* settings.
+
+var builder = DistributedApplication.CreateBuilder(args);
+
+var useExistingInfrastructure = string.Equals(
+    builder.Configuration["Infrastructure"], "existing", StringComparison.OrdinalIgnoreCase);
+
+// Parameter values are read from the configuration key Parameters:<name>, that is from user secrets
+// ("Parameters:dev-signing-key") or from environment variables (Parameters__dev-signing-key).
+// The dashboard asks for any value that is missing.
+var devSigningKey = builder.AddParameter("dev-signing-key", secret: true); // base64 JWT signing key
+var dbRuntimePassword = builder.AddParameter("db-runtime-password", secret: true);
+
+IResourceBuilder<IResourceWithConnectionString> casesDb;
+IResourceBuilder<IResourceWithConnectionString> partnersDb;
+IResourceBuilder<IResourceWithConnectionString> eventsDb;
+IResourceBuilder<IResourceWithConnectionString> reportingDb;
+IResourceBuilder<IResourceWithConnectionString> messaging;
+
+if (useExistingInfrastructure)
+{
+    casesDb = builder.AddConnectionString("casesdb");
+    partnersDb = builder.AddConnectionString("partnersdb");
+    eventsDb = builder.AddConnectionString("eventsdb");
+    reportingDb = builder.AddConnectionString("reportingdb");
+    messaging = builder.AddConnectionString("messaging");
+}
+else
+{
+    // One server for all four databases is enough locally; each service still owns its own database.
+    var postgres = builder.AddPostgres("postgres")
+        .WithDataVolume();
+
+    casesDb = postgres.AddDatabase("casesdb");
+    partnersDb = postgres.AddDatabase("partnersdb");
+    eventsDb = postgres.AddDatabase("eventsdb");
+    reportingDb = postgres.AddDatabase("reportingdb");
+
+    messaging = builder.AddRabbitMQ("messaging")
+        .WithDataVolume()
+        .WithManagementPlugin();
+}
+
+var casesApi = AddService<Projects.Cases_Api>("cases-api", casesDb);
+var partnersApi = AddService<Projects.Partners_Api>("partners-api", partnersDb);
+var eventsApi = AddService<Projects.Events_Api>("events-api", eventsDb);
+var reportingApi = AddService<Projects.Reporting_Api>("reporting-api", reportingDb);
+
+// The gateway resolves its YARP destinations from services__<name>__http__0 and friends,
+// which WithReference injects.
+builder.AddProject<Projects.Gateway>("gateway")
+    .WithExternalHttpEndpoints()
+    .WithHttpHealthCheck("/health/ready")
+    .WithEnvironment("Identity__DevelopmentSigningKey", devSigningKey)
+    .WithReference(casesApi)
+    .WaitFor(casesApi)
+    .WithReference(partnersApi)
+    .WaitFor(partnersApi)
+    .WithReference(eventsApi)
+    .WaitFor(eventsApi)
+    .WithReference(reportingApi)
+    .WaitFor(reportingApi);
+
+builder.Build().Run();
+
+IResourceBuilder<ProjectResource> AddService<TProject>(
+    string name, IResourceBuilder<IResourceWithConnectionString> database)
+    where TProject : IProjectMetadata, new() =>
+    builder.AddProject<TProject>(name)
+        .WithHttpHealthCheck("/health/ready")
+        .WithReference(database)
+        .WaitFor(database)
+        .WithReference(messaging)
+        .WaitFor(messaging)
+        .WithEnvironment("Identity__DevelopmentSigningKey", devSigningKey)
+        .WithEnvironment("Database__RuntimePassword", dbRuntimePassword);

@@ -1,0 +1,14 @@
+namespace KimPlatform.Messaging.Inbox;
+
+/// <summary>Records that a consumer applied a message, in the same transaction as the consumer's effects.</summary>
+public sealed class InboxMessage
+{
+    /// <summary>The MassTransit message id (the sender's outbox id).</summary>
+    public Guid MessageId { get; set; }
+
+    /// <summary>The consumer that applied it; several consumers may each apply the same message once.</summary>
+    public string Consumer { get; set; } = "";
+
+    /// <summary>When it was applied.</summary>
+    public DateTimeOffset ProcessedAt { get; set; }
+}

@@ -1,0 +1,22 @@
+using System.Collections.Frozen;
+using System.Text.Json;
+using KimPlatform.Contracts;
+
+namespace KimPlatform.Messaging;
+
+/// <summary>Maps the type names stored in the outbox back to the contract types.</summary>
+public static class IntegrationEventTypes
+{
+    /// <summary>How events are stored in the outbox.</summary>
+    public static readonly JsonSerializerOptions SerializerOptions = new(JsonSerializerDefaults.Web);
+
+    private static readonly FrozenDictionary<string, Type> ByName = typeof(IIntegrationEvent).Assembly.GetExportedTypes()
+        .Where(type => type is { IsClass: true, IsAbstract: false } && typeof(IIntegrationEvent).IsAssignableFrom(type))
+        .ToFrozenDictionary(type => type.Name, StringComparer.Ordinal);
+
+    /// <summary>The contract type of that name.</summary>
+    public static Type Resolve(string name) =>
+        ByName.TryGetValue(name, out var type)
+            ? type
+            : throw new InvalidOperationException($"'{name}' is not an integration event of KimPlatform.Contracts.");
+}

@@ -1,0 +1,128 @@
+using System.Text.Json;
+using KimPlatform.Security.Data;
+using MassTransit;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace KimPlatform.Messaging.Outbox;
+
+/// <summary>
+/// Publishes committed outbox rows through MassTransit, oldest first, with the row id as MessageId. Wakes on the
+/// outbox trigger's NOTIFY and polls as a fallback. Rows are locked with SKIP LOCKED, so several replicas share
+/// the work; a row is marked dispatched only after the broker confirmed it, so a crash re-publishes (at least
+/// once) and the receivers' inboxes drop the repeat.
+/// </summary>
+public sealed partial class OutboxDispatcher(
+    ServiceDatabase database,
+    IBus bus,
+    IOptions<OutboxOptions> options,
+    ILogger<OutboxDispatcher> logger) : BackgroundService
+{
+    private readonly OutboxOptions _options = options.Value;
+    private DateTimeOffset _nextCleanup = DateTimeOffset.MinValue;
+
+    /// <inheritdoc />
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await using var listener = await database.RuntimeDataSource.OpenConnectionAsync(stoppingToken);
+                await using (var listen = new NpgsqlCommand($"LISTEN {OutboxSchema.NotifyChannel}", listener))
+                {
+                    await listen.ExecuteNonQueryAsync(stoppingToken);
+                }
+
+                while (!stoppingToken.IsCancellationRequested)
+                {
+                    while (await DispatchBatchAsync(stoppingToken) == _options.BatchSize)
+                    {
+                    }
+
+                    await CleanupAsync(stoppingToken);
+                    await listener.WaitAsync(_options.PollingInterval, stoppingToken);
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception exception)
+            {
+                LogDispatchFailed(logger, exception, database.Name);
+                await Task.Delay(_options.RetryDelay, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
+        }
+    }
+
+    /// <summary>Publishes one batch of pending events; returns how many were published.</summary>
+    public async Task<int> DispatchBatchAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.RuntimeDataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+
+        var pending = new List<(Guid Id, string Type, string Payload)>();
+        await using (var select = new NpgsqlCommand(
+            $"""
+            SELECT id, message_type, payload::text FROM {OutboxSchema.Table}
+            WHERE dispatched_at IS NULL ORDER BY sequence LIMIT @limit FOR UPDATE SKIP LOCKED
+            """, connection, transaction))
+        {
+            select.Parameters.AddWithValue("limit", _options.BatchSize);
+            await using var reader = await select.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                pending.Add((reader.GetGuid(0), reader.GetString(1), reader.GetString(2)));
+            }
+        }
+
+        if (pending.Count == 0)
+        {
+            return 0;
+        }
+
+        foreach (var (id, typeName, payload) in pending)
+        {
+            var type = IntegrationEventTypes.Resolve(typeName);
+            var message = JsonSerializer.Deserialize(payload, type, IntegrationEventTypes.SerializerOptions)
+                ?? throw new InvalidOperationException($"Outbox row {id} holds no {typeName}.");
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(_options.PublishTimeout);
+            await bus.Publish(message, type, context => context.MessageId = id, timeout.Token);
+        }
+
+        await using (var update = new NpgsqlCommand(
+            $"UPDATE {OutboxSchema.Table} SET dispatched_at = now() WHERE id = ANY(@ids)", connection, transaction))
+        {
+            update.Parameters.AddWithValue("ids", pending.Select(row => row.Id).ToArray());
+            await update.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        LogDispatched(logger, pending.Count, database.Name);
+        return pending.Count;
+    }
+
+    private async Task CleanupAsync(CancellationToken cancellationToken)
+    {
+        if (DateTimeOffset.UtcNow < _nextCleanup)
+        {
+            return;
+        }
+
+        _nextCleanup = DateTimeOffset.UtcNow.AddHours(1);
+        await using var delete = database.RuntimeDataSource.CreateCommand(
+            $"DELETE FROM {OutboxSchema.Table} WHERE dispatched_at < now() - @retention");
+        delete.Parameters.AddWithValue("retention", _options.Retention);
+        await delete.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Published {Count} outbox events of {Database}")]
+    private static partial void LogDispatched(ILogger logger, int count, string database);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox dispatch of {Database} failed; retrying")]
+    private static partial void LogDispatchFailed(ILogger logger, Exception exception, string database);
+}

@@ -1,0 +1,44 @@
+using System.Text.Json;
+using KimPlatform.Contracts;
+
+namespace KimPlatform.Messaging.Outbox;
+
+/// <summary>An integration event stored in the same transaction as the change it describes.</summary>
+public sealed class OutboxMessage
+{
+    /// <summary>The event id; published as MassTransit's MessageId, which the receivers' inboxes key on.</summary>
+    public Guid Id { get; private set; }
+
+    /// <summary>Dispatch order (insertion order).</summary>
+    public long Sequence { get; private set; }
+
+    /// <summary>The contract type's name within <c>KimPlatform.Contracts</c>, e.g. <c>CaseOpened</c>.</summary>
+    public string MessageType { get; private set; } = "";
+
+    /// <summary>The event as JSON.</summary>
+    public string Payload { get; private set; } = "";
+
+    /// <summary>The event's tenant, for operators looking into a stuck outbox.</summary>
+    public string TenantId { get; private set; } = "";
+
+    /// <summary>When the event happened.</summary>
+    public DateTimeOffset OccurredAt { get; private set; }
+
+    /// <summary>When the broker confirmed it; null while pending.</summary>
+    public DateTimeOffset? DispatchedAt { get; private set; }
+
+    /// <summary>Wraps an event for the outbox.</summary>
+    public static OutboxMessage From<TEvent>(TEvent integrationEvent) where TEvent : class, IIntegrationEvent
+    {
+        ArgumentNullException.ThrowIfNull(integrationEvent);
+        var type = integrationEvent.GetType();
+        return new OutboxMessage
+        {
+            Id = integrationEvent.EventId,
+            MessageType = type.Name,
+            Payload = JsonSerializer.Serialize(integrationEvent, type, IntegrationEventTypes.SerializerOptions),
+            TenantId = integrationEvent.TenantId,
+            OccurredAt = integrationEvent.OccurredAt,
+        };
+    }
+}

@@ -1,0 +1,23 @@
+namespace KimPlatform.Messaging.Outbox;
+
+/// <summary>Tuning of the outbox dispatcher (configuration section <c>Outbox</c>).</summary>
+public sealed class OutboxOptions
+{
+    /// <summary>The configuration section.</summary>
+    public const string SectionName = "Outbox";
+
+    /// <summary>How many events one dispatch transaction publishes at most.</summary>
+    public int BatchSize { get; set; } = 100;
+
+    /// <summary>How often the outbox is read when no notification arrives (a missed NOTIFY, or a dispatcher restart).</summary>
+    public TimeSpan PollingInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How long one publish may wait for the broker's confirmation before the batch is retried.</summary>
+    public TimeSpan PublishTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Pause after a failed batch (broker or database down).</summary>
+    public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>How long dispatched events are kept for inspection before they are deleted.</summary>
+    public TimeSpan Retention { get; set; } = TimeSpan.FromDays(7);
+}

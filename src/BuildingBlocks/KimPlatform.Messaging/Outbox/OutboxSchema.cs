@@ -1,0 +1,32 @@
+using Microsoft.EntityFrameworkCore.Migrations;
+
+namespace KimPlatform.Messaging.Outbox;
+
+/// <summary>The outbox's table and the trigger that wakes the dispatcher.</summary>
+public static class OutboxSchema
+{
+    /// <summary>The outbox table.</summary>
+    public const string Table = "outbox_messages";
+
+    /// <summary>The channel the dispatcher <c>LISTEN</c>s on; notifications arrive only when the inserting transaction commits.</summary>
+    public const string NotifyChannel = "kim_outbox";
+
+    /// <summary>Creates the statement-level trigger that notifies the dispatcher of new outbox rows.</summary>
+    public const string CreateNotifyTriggerSql = $"""
+        CREATE OR REPLACE FUNCTION kim_outbox_notify() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+          PERFORM pg_notify('{NotifyChannel}', '');
+          RETURN NULL;
+        END $$;
+        DROP TRIGGER IF EXISTS outbox_messages_notify ON {Table};
+        CREATE TRIGGER outbox_messages_notify AFTER INSERT ON {Table}
+          FOR EACH STATEMENT EXECUTE FUNCTION kim_outbox_notify();
+        """;
+
+    /// <summary>Adds the notify trigger in a service's initial migration.</summary>
+    public static void CreateOutboxNotifyTrigger(this MigrationBuilder migrationBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(migrationBuilder);
+        migrationBuilder.Sql(CreateNotifyTriggerSql);
+    }
+}

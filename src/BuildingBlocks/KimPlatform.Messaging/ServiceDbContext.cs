@@ -1,0 +1,33 @@
+using KimPlatform.Messaging.Inbox;
+using KimPlatform.Messaging.Outbox;
+using Microsoft.EntityFrameworkCore;
+
+namespace KimPlatform.Messaging;
+
+/// <summary>
+/// Base of every service's DbContext: snake_case names as PostgreSQL expects them, and the outbox and inbox
+/// tables in the same database as the service's state, so both commit in one transaction.
+/// </summary>
+public abstract class ServiceDbContext(DbContextOptions options) : DbContext(options)
+{
+    /// <summary>Integration events waiting for (or done with) dispatch.</summary>
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+
+    /// <summary>Messages this service's consumers have applied.</summary>
+    public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
+
+    /// <inheritdoc />
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
+        optionsBuilder.UseSnakeCaseNamingConvention();
+
+    /// <inheritdoc />
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.ApplyConfiguration(new OutboxMessageEntityTypeConfiguration());
+        modelBuilder.ApplyConfiguration(new InboxMessageEntityTypeConfiguration());
+    }
+
+    /// <summary>Adds an integration event to the outbox; it is published once the current transaction commits.</summary>
+    public void AddIntegrationEvent<TEvent>(TEvent integrationEvent) where TEvent : class, Contracts.IIntegrationEvent =>
+        OutboxMessages.Add(OutboxMessage.From(integrationEvent));
+}

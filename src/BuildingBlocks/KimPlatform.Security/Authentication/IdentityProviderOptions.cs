@@ -1,0 +1,26 @@
+namespace KimPlatform.Security.Authentication;
+
+/// <summary>
+/// How tokens are validated (configuration section <c>Identity</c>). With an <see cref="Authority"/> the services
+/// trust a real OpenID Connect provider; without one they accept tokens signed with the local development key.
+/// </summary>
+public sealed class IdentityProviderOptions
+{
+    /// <summary>The configuration section.</summary>
+    public const string SectionName = "Identity";
+
+    /// <summary>Issuer of the development tokens that <c>./kim token</c> prints.</summary>
+    public const string DevelopmentIssuer = "kim-dev";
+
+    /// <summary>OIDC authority (issuer URL) of the county's identity provider; empty for local development.</summary>
+    public string? Authority { get; set; }
+
+    /// <summary>Audience every token must carry.</summary>
+    public string Audience { get; set; } = "kim-platform";
+
+    /// <summary>Whether the authority's metadata must be fetched over HTTPS.</summary>
+    public bool RequireHttpsMetadata { get; set; } = true;
+
+    /// <summary>Base64 HMAC-SHA256 key for development tokens (generated into the ignored <c>.kim</c> folder).</summary>
+    public string? DevelopmentSigningKey { get; set; }
+}

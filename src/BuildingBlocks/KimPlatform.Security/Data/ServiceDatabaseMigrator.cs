@@ -1,0 +1,134 @@
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace KimPlatform.Security.Data;
+
+/// <summary>
+/// Brings a service database up to date at start-up: creates it if needed, applies the EF Core migrations as the
+/// owner under an advisory lock (so replicas starting together migrate once), then makes sure the runtime role
+/// exists and holds exactly its grants.
+/// </summary>
+public static partial class ServiceDatabaseMigrator
+{
+    // An arbitrary constant shared by every replica of every service; each database has its own lock space.
+    private const long MigrationLockKey = 0x4b494d_4d494752;
+
+    /// <summary>Migrates the database of <typeparamref name="TContext"/> registered with <c>AddServiceDatabase</c>.</summary>
+    public static async Task MigrateServiceDatabaseAsync<TContext>(this IServiceProvider services, CancellationToken cancellationToken = default)
+        where TContext : DbContext
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        var database = services.GetRequiredService<ServiceDatabase>();
+        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ServiceDatabaseMigrator));
+        var ownerOptions = new DbContextOptionsBuilder<TContext>().UseNpgsql(database.OwnerConnectionString).Options;
+        await using var context = ActivatorUtilities.CreateInstance<TContext>(services, ownerOptions);
+
+        await CreateDatabaseIfMissingAsync(context, database, logger, cancellationToken);
+
+        await using var connection = new NpgsqlConnection(database.OwnerConnectionString);
+        await connection.OpenAsync(cancellationToken);
+        await ExecuteAsync(connection, $"SELECT pg_advisory_lock({MigrationLockKey})", cancellationToken);
+        try
+        {
+            var pending = (await context.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+            await context.Database.MigrateAsync(cancellationToken);
+            LogMigrated(logger, database.Name, pending.Count);
+
+            if (database.Options.ManageRuntimeRole)
+            {
+                await EnsureRuntimeRoleAsync(connection, database, cancellationToken);
+            }
+        }
+        finally
+        {
+            await ExecuteAsync(connection, $"SELECT pg_advisory_unlock({MigrationLockKey})", CancellationToken.None);
+        }
+    }
+
+    private static async Task CreateDatabaseIfMissingAsync(DbContext context, ServiceDatabase database, ILogger logger, CancellationToken cancellationToken)
+    {
+        var creator = context.GetService<IRelationalDatabaseCreator>();
+        var deadline = DateTimeOffset.UtcNow + database.Options.StartupTimeout;
+        while (true)
+        {
+            try
+            {
+                if (!await creator.ExistsAsync(cancellationToken))
+                {
+                    await creator.CreateAsync(cancellationToken);
+                }
+
+                return;
+            }
+            catch (PostgresException exception) when (exception.SqlState is PostgresErrorCodes.DuplicateDatabase or PostgresErrorCodes.UniqueViolation)
+            {
+                return; // another replica created it a moment ago
+            }
+            catch (NpgsqlException exception) when (exception is not PostgresException && DateTimeOffset.UtcNow < deadline)
+            {
+                LogWaiting(logger, database.Name, exception.Message);
+                await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
+            }
+        }
+    }
+
+    private static async Task EnsureRuntimeRoleAsync(NpgsqlConnection connection, ServiceDatabase database, CancellationToken cancellationToken)
+    {
+        var role = database.RuntimeUser;
+        if (!RoleName().IsMatch(role))
+        {
+            throw new InvalidOperationException($"'{role}' is not an acceptable runtime role name (lowercase letters, digits, underscores).");
+        }
+
+        var password = database.Options.RuntimePassword is { Length: > 0 } secret
+            ? $"PASSWORD '{secret.Replace("'", "''", StringComparison.Ordinal)}'"
+            : "PASSWORD NULL";
+        // Roles are cluster-wide, so replicas of several databases may race to create the same one.
+        try
+        {
+            await ExecuteAsync(connection, $"""
+                DO $$ BEGIN
+                  IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '{role}') THEN
+                    CREATE ROLE {role} LOGIN NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE;
+                  END IF;
+                END $$;
+                """, cancellationToken);
+        }
+        catch (PostgresException exception) when (exception.SqlState is PostgresErrorCodes.DuplicateObject or PostgresErrorCodes.UniqueViolation)
+        {
+        }
+
+        await ExecuteAsync(connection, $"ALTER ROLE {role} LOGIN NOSUPERUSER NOBYPASSRLS {password}", cancellationToken);
+        await ExecuteAsync(connection, $"""
+            GRANT CONNECT ON DATABASE "{connection.Database}" TO {role};
+            GRANT USAGE ON SCHEMA public TO {role};
+            GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {role};
+            GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {role};
+            REVOKE ALL ON "__EFMigrationsHistory" FROM {role};
+            """, cancellationToken);
+        foreach (var table in database.AppendOnlyTables)
+        {
+            await ExecuteAsync(connection, $"REVOKE UPDATE, DELETE, TRUNCATE ON {table} FROM {role}", cancellationToken);
+        }
+    }
+
+    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    [GeneratedRegex("^[a-z_][a-z0-9_]{0,62}$")]
+    private static partial Regex RoleName();
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Database {Database} is up to date ({Applied} migrations applied now)")]
+    private static partial void LogMigrated(ILogger logger, string database, int applied);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Waiting for database server of {Database}: {Reason}")]
+    private static partial void LogWaiting(ILogger logger, string database, string reason);
+}

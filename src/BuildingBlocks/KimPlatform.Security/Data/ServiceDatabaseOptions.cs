@@ -1,0 +1,27 @@
+namespace KimPlatform.Security.Data;
+
+/// <summary>
+/// How a service reaches its database (configuration section <c>Database</c>). <c>ConnectionStrings:&lt;name&gt;</c>
+/// is the owner's connection, used only to migrate; requests run as a separate runtime role that is neither
+/// superuser nor owner, so row-level security applies to it.
+/// </summary>
+public sealed class ServiceDatabaseOptions
+{
+    /// <summary>The configuration section.</summary>
+    public const string SectionName = "Database";
+
+    /// <summary>The runtime role; defaults to <c>&lt;connection name&gt;_app</c>.</summary>
+    public string? RuntimeUser { get; set; }
+
+    /// <summary>The runtime role's password (none for trust-authenticated local clusters).</summary>
+    public string? RuntimePassword { get; set; }
+
+    /// <summary>
+    /// Whether start-up creates the runtime role and grants its privileges (needs an owner with CREATEROLE).
+    /// County IT that provisions roles itself sets this to false and supplies <c>ConnectionStrings:&lt;name&gt;-runtime</c>.
+    /// </summary>
+    public bool ManageRuntimeRole { get; set; } = true;
+
+    /// <summary>How long start-up waits for the database server before giving up.</summary>
+    public TimeSpan StartupTimeout { get; set; } = TimeSpan.FromSeconds(60);
+}

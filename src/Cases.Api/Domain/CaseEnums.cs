@@ -1,0 +1,32 @@
+namespace KimPlatform.Cases.Api.Domain;
+
+/// <summary>Phases of case management; see <see cref="Case"/> for the legal moves.</summary>
+public enum CasePhase { Intake, Assessment, Plan, Monitoring, Closed }
+
+/// <summary>Residence status categories (Aufenthaltsstatus), coarse enough to report on.</summary>
+public enum ResidenceStatus
+{
+    /// <summary>Asylum procedure ongoing (Aufenthaltsgestattung).</summary>
+    AsylumSeeker,
+    /// <summary>Duldung: deportation suspended.</summary>
+    Duldung,
+    /// <summary>Temporary protection under § 24 AufenthG.</summary>
+    TemporaryProtection,
+    /// <summary>Recognised refugee or subsidiary protection.</summary>
+    RecognisedRefugee,
+    /// <summary>EU citizen (Freizügigkeit).</summary>
+    EuCitizen,
+    /// <summary>Any other residence title (work, study, family reunification …).</summary>
+    OtherResidenceTitle,
+    /// <summary>Naturalised German citizen.</summary>
+    Naturalised,
+}
+
+/// <summary>Outreach segmentation used by steering groups.</summary>
+public enum Reachability { Good, Medium, Low }
+
+/// <summary>Target groups (Zielgruppen) of the KIM programme.</summary>
+public enum TargetGroup { Youth, YoungAdults, Women, Families, Seniors, NewlyArrived, PeopleWithDisabilities }
+
+/// <summary>Gender as the person states it.</summary>
+public enum Gender { Female, Male, Diverse, Unspecified }

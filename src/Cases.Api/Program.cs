@@ -1,0 +1,21 @@
+using KimPlatform.Cases.Api.Apis;
+using KimPlatform.Cases.Api.Extensions;
+using KimPlatform.Cases.Api.Infrastructure;
+using KimPlatform.Security.Data;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults();
+builder.AddApplicationServices();
+
+var app = builder.Build();
+
+app.MapDefaultEndpoints();
+app.MapOpenApi();
+app.MapCasesApi();
+
+await app.Services.MigrateServiceDatabaseAsync<CasesDbContext>();
+await app.RunAsync();
+
+/// <summary>Entry point, visible to the service tests' WebApplicationFactory.</summary>
+public partial class Program;

@@ -1,0 +1,19 @@
+using KimPlatform.Events.Api.Extensions;
+using KimPlatform.Events.Api.Infrastructure;
+using KimPlatform.Security.Data;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults();
+builder.AddApplicationServices();
+
+var app = builder.Build();
+
+app.MapDefaultEndpoints();
+app.MapOpenApi();
+
+await app.Services.MigrateServiceDatabaseAsync<EventsDbContext>();
+await app.RunAsync();
+
+/// <summary>Entry point, visible to the service tests' WebApplicationFactory.</summary>
+public partial class Program;

@@ -1,0 +1,49 @@
+using Yarp.ReverseProxy.Configuration;
+using Yarp.ReverseProxy.Transforms;
+
+namespace KimPlatform.Gateway.Routing;
+
+/// <summary>
+/// The routes of the public contract. Everything needs a valid token (the fallback policy) except the few calls
+/// the contract opens to the public: the offer directory, public event pages, registration, cancellation,
+/// feedback and calendars, and the API documents.
+/// </summary>
+internal static class GatewayRoutes
+{
+    private const string Anonymous = "anonymous";
+
+    public static IReadOnlyList<RouteConfig> Routes() =>
+    [
+        .. DownstreamService.All.SelectMany(service => service.PathPrefixes.Select((prefix, index) =>
+            Route($"{service.DocumentName}-{index}", service.Name, $"{prefix}/{{**rest}}"))),
+        .. DownstreamService.All.Select(service =>
+            Route($"{service.DocumentName}-openapi", service.Name, $"/openapi/{service.DocumentName}.json", Anonymous, ["GET"])
+                .WithTransformPathSet("/openapi/v1.json")),
+
+        Route("partners-directory", "partners-api", "/api/partners/offers", Anonymous, ["GET"]),
+        Route("events-public", "events-api", "/api/events/{**rest}", Anonymous, ["GET"]),
+        Route("events-registration", "events-api", "/api/events/{eventId}/registrations", Anonymous, ["POST"]),
+        Route("events-cancellation", "events-api", "/api/events/{eventId}/registrations/{registrationId}/cancel", Anonymous, ["POST"]),
+        Route("events-feedback", "events-api", "/api/events/{eventId}/feedback", Anonymous, ["POST"]),
+    ];
+
+    public static IReadOnlyList<ClusterConfig> Clusters(IConfiguration configuration) =>
+        DownstreamService.All.Select(service => new ClusterConfig
+        {
+            ClusterId = service.Name,
+            Destinations = new Dictionary<string, DestinationConfig>
+            {
+                ["primary"] = new() { Address = service.AddressFrom(configuration).ToString(), Health = null },
+            },
+        }).ToArray();
+
+    // Anonymous routes are more specific than the catch-all of their service; the negative order makes that explicit.
+    private static RouteConfig Route(string id, string cluster, string path, string? policy = null, string[]? methods = null) => new()
+    {
+        RouteId = id,
+        ClusterId = cluster,
+        AuthorizationPolicy = policy,
+        Order = policy == Anonymous ? -1 : 0,
+        Match = new RouteMatch { Path = path, Methods = methods },
+    };
+}

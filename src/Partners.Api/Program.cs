@@ -1,0 +1,19 @@
+using KimPlatform.Partners.Api.Extensions;
+using KimPlatform.Partners.Api.Infrastructure;
+using KimPlatform.Security.Data;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults();
+builder.AddApplicationServices();
+
+var app = builder.Build();
+
+app.MapDefaultEndpoints();
+app.MapOpenApi();
+
+await app.Services.MigrateServiceDatabaseAsync<PartnersDbContext>();
+await app.RunAsync();
+
+/// <summary>Entry point, visible to the service tests' WebApplicationFactory.</summary>
+public partial class Program;

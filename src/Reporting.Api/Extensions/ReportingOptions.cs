@@ -1,0 +1,22 @@
+namespace KimPlatform.Reporting.Api.Extensions;
+
+/// <summary>Reporting settings (section <c>Reporting</c>), with per-tenant overrides under <c>Reporting:Tenants:&lt;key&gt;</c>.</summary>
+public sealed class ReportingOptions
+{
+    public const string SectionName = "Reporting";
+
+    /// <summary>Counts below this are shown as suppressed, so that no person can be singled out.</summary>
+    public int SuppressionThreshold { get; set; } = 5;
+
+    public Dictionary<string, TenantReportingOptions> Tenants { get; } = new(StringComparer.Ordinal);
+
+    public int SuppressionThresholdFor(string tenantId) =>
+        Tenants.TryGetValue(tenantId, out var tenant) && tenant.SuppressionThreshold is { } threshold
+            ? threshold
+            : SuppressionThreshold;
+}
+
+public sealed class TenantReportingOptions
+{
+    public int? SuppressionThreshold { get; set; }
+}

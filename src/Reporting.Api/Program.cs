@@ -1,0 +1,21 @@
+using KimPlatform.Reporting.Api.Apis;
+using KimPlatform.Reporting.Api.Extensions;
+using KimPlatform.Reporting.Api.Infrastructure;
+using KimPlatform.Security.Data;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults();
+builder.AddApplicationServices();
+
+var app = builder.Build();
+
+app.MapDefaultEndpoints();
+app.MapOpenApi();
+app.MapReportsApi();
+
+await app.Services.MigrateServiceDatabaseAsync<ReportingDbContext>();
+await app.RunAsync();
+
+/// <summary>Entry point, visible to the service tests' WebApplicationFactory.</summary>
+public partial class Program;

@@ -1,0 +1,56 @@
+using System.Globalization;
+using System.Net.Http.Headers;
+using KimPlatform.Testing;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
+using Npgsql;
+
+namespace KimPlatform.Cases.Api.Tests;
+
+/// <summary>The cases service in process, on a database of its own on the real server and the real broker.</summary>
+public sealed class CasesApiFactory : WebApplicationFactory<Program>
+{
+    public string SigningKey { get; } = DevTokens.NewKey();
+    public string OwnerConnectionString { get; } = TestEnvironment.NewDatabase("cases");
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.ConfigureAppConfiguration(configuration => configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:casesdb"] = OwnerConnectionString,
+            ["ConnectionStrings:messaging"] = TestEnvironment.RabbitMq,
+            ["Identity:DevelopmentSigningKey"] = SigningKey,
+            ["Messaging:EndpointPrefix"] = $"test-{Guid.NewGuid():N}",
+        }));
+    }
+
+    public HttpClient ClientFor(string tenant, string organisation, params string[] roles)
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization =
+            new AuthenticationHeaderValue("Bearer", DevTokens.Create(SigningKey, tenant, organisation, roles));
+        return client;
+    }
+
+    /// <summary>Counts as the server's superuser, past row-level security: what is really stored.</summary>
+    public async Task<long> CountAsync(string sql, params object[] parameters)
+    {
+        await using var connection = new NpgsqlConnection(OwnerConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        for (var i = 0; i < parameters.Length; i++)
+        {
+            command.Parameters.AddWithValue($"p{i}", parameters[i]);
+        }
+
+        return Convert.ToInt64(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class CasesApiCollection : ICollectionFixture<CasesApiFactory>
+{
+    public const string Name = "cases-api";
+}

@@ -1,0 +1,57 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using KimPlatform.Testing;
+
+namespace KimPlatform.EndToEnd.Tests;
+
+/// <summary>The walking skeleton: gateway → cases → outbox → RabbitMQ → reporting inbox → report through the gateway.</summary>
+public sealed class CaseReportTests
+{
+    [Fact]
+    public async Task OpenCases_AppearInTheTenantsReport_WithSmallCountsSuppressed_AndNoOtherTenantsCases()
+    {
+        var tenantA = TestEnvironment.NewTenant();
+        var tenantB = TestEnvironment.NewTenant();
+        await Stack.OpenCasesAsync(Stack.Gateway(tenantA, "stadt-rietberg", "case_manager"), "Rietberg", 5);
+        await Stack.OpenCasesAsync(Stack.Gateway(tenantA, "caritas-guetersloh", "case_manager"), "Verl", 2);
+        await Stack.OpenCasesAsync(Stack.Gateway(tenantB, "stadt-rietberg", "case_manager"), "Rietberg", 1);
+
+        var coordinatorA = Stack.Gateway(tenantA, "ki-guetersloh", "coordinator");
+        var report = await Eventually.GetAsync(
+            () => ReadReportAsync(coordinatorA),
+            rows => rows.Count == 2 && rows.All(row => row.Value.Count > 0 || row.Value.Suppressed) && Count(rows, "Rietberg") >= 5);
+
+        Assert.Equal(2, report.Count);
+        Assert.Equal((5, false), (Count(report, "Rietberg"), report["Rietberg"].Suppressed));
+        Assert.Equal((-1, true), (Count(report, "Verl"), report["Verl"].Suppressed));
+
+        // Tenant B's single case stays in B's report, suppressed there as well.
+        var reportB = await Eventually.GetAsync(() => ReadReportAsync(Stack.Gateway(tenantB, "kreis-b", "tenant_admin")), rows => rows.Count == 1);
+        Assert.True(reportB["Rietberg"].Suppressed);
+    }
+
+    [Fact]
+    public async Task Report_WithToBeforeFrom_Returns400()
+    {
+        var response = await Stack.Gateway(TestEnvironment.NewTenant(), "ki-guetersloh", "coordinator")
+            .GetAsync("/api/reports/cases?from=2026-05-01&to=2026-04-01");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    private static int Count(Dictionary<string, (int Count, bool Suppressed)> rows, string municipality) =>
+        rows.TryGetValue(municipality, out var row) ? row.Count : 0;
+
+    private static async Task<Dictionary<string, (int Count, bool Suppressed)>> ReadReportAsync(HttpClient client)
+    {
+        var response = await client.GetAsync("/api/reports/cases");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        return body.GetProperty("openCasesByMunicipality").EnumerateArray().ToDictionary(
+            row => row.GetProperty("municipality").GetString()!,
+            row => (row.GetProperty("openCases").ValueKind == JsonValueKind.Null ? -1 : row.GetProperty("openCases").GetInt32(),
+                row.GetProperty("suppressed").GetBoolean()));
+    }
+}

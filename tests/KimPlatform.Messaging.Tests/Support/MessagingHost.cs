@@ -1,0 +1,93 @@
+using KimPlatform.Contracts;
+using KimPlatform.Security.Authentication;
+using KimPlatform.Security.Data;
+using KimPlatform.Testing;
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Npgsql;
+
+namespace KimPlatform.Messaging.Tests.Support;
+
+/// <summary>
+/// A host wired like a service (own database, runtime role, outbox dispatcher, MassTransit on the real broker,
+/// an inbox consumer), with queue names of its own so tests never consume each other's messages.
+/// </summary>
+public sealed class MessagingHost : IAsyncLifetime
+{
+    private IHost? _host;
+
+    public string OwnerConnectionString { get; } = TestEnvironment.NewDatabase("messaging");
+    public DeliveryLog Deliveries { get; } = new();
+    public IServiceProvider Services => _host?.Services ?? throw new InvalidOperationException("Not started.");
+
+    public async Task InitializeAsync()
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:notesdb"] = OwnerConnectionString,
+            ["ConnectionStrings:messaging"] = TestEnvironment.RabbitMq,
+            ["Messaging:EndpointPrefix"] = $"test-{Guid.NewGuid():N}",
+            ["Outbox:PollingInterval"] = "00:00:01",
+            ["Outbox:RetryDelay"] = "00:00:00.5",
+            ["Outbox:PublishTimeout"] = "00:00:05",
+        });
+        builder.Services.AddSingleton(CallerContext.Anonymous);
+        builder.AddServiceDatabase<NotesDbContext>("notesdb");
+        builder.AddKimMessaging(bus => bus.AddConsumer<NoteFromCaseOpenedConsumer>());
+
+        _host = builder.Build();
+        await _host.Services.MigrateServiceDatabaseAsync<NotesDbContext>();
+        _host.Services.GetRequiredService<IBus>().ConnectConsumeObserver(Deliveries);
+        await _host.StartAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_host is not null)
+        {
+            await _host.StopAsync();
+            _host.Dispose();
+        }
+    }
+
+    /// <summary>Runs work in a fresh scope under a tenant, as a request or a consumer would.</summary>
+    public async Task InScopeAsync(string tenantId, Func<NotesDbContext, Task> work)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<CurrentTenant>().Use(tenantId);
+        await work(scope.ServiceProvider.GetRequiredService<NotesDbContext>());
+    }
+
+    /// <summary>Reads one number as the owner, bypassing row-level security, to see what is really stored.</summary>
+    public async Task<long> CountAsync(string sql, params object[] parameters)
+    {
+        await using var connection = new NpgsqlConnection(OwnerConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        for (var i = 0; i < parameters.Length; i++)
+        {
+            command.Parameters.AddWithValue($"p{i}", parameters[i]);
+        }
+
+        return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    public static CaseOpened NewCaseOpened(string tenantId) => new()
+    {
+        EventId = Guid.CreateVersion7(),
+        TenantId = tenantId,
+        OccurredAt = DateTimeOffset.UtcNow,
+        Version = 1,
+        CaseId = Guid.CreateVersion7(),
+        OrganisationId = "stadt-test",
+        Municipality = "Teststadt",
+        AgeBand = "27-44",
+        ResidenceStatus = "recognised-refugee",
+        TargetGroups = ["families"],
+        Reachability = "medium",
+    };
+}
