@@ -11,7 +11,7 @@ builder.AddApplicationServices();
 var app = builder.Build();
 
 app.MapDefaultEndpoints();
-app.MapOpenApi();
+app.MapOpenApi().AllowAnonymous();
 app.MapCasesApi();
 
 await app.Services.MigrateServiceDatabaseAsync<CasesDbContext>();

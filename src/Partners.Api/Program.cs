@@ -10,7 +10,7 @@ builder.AddApplicationServices();
 var app = builder.Build();
 
 app.MapDefaultEndpoints();
-app.MapOpenApi();
+app.MapOpenApi().AllowAnonymous();
 
 await app.Services.MigrateServiceDatabaseAsync<PartnersDbContext>();
 await app.RunAsync();

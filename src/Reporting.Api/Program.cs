@@ -11,7 +11,7 @@ builder.AddApplicationServices();
 var app = builder.Build();
 
 app.MapDefaultEndpoints();
-app.MapOpenApi();
+app.MapOpenApi().AllowAnonymous();
 app.MapReportsApi();
 
 await app.Services.MigrateServiceDatabaseAsync<ReportingDbContext>();

@@ -1,6 +1,9 @@
 using KimPlatform.Messaging.Tests.Support;
 using KimPlatform.Testing;
+using System.Text.Json;
 using MassTransit;
+using RabbitMQ.Client;
+using RabbitMQ.Client.Exceptions;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace KimPlatform.Messaging.Tests;
@@ -39,5 +42,46 @@ public sealed class InboxTests(MessagingHost host) : IClassFixture<MessagingHost
 
         Assert.NotNull(exception); // the row-level security policy's WITH CHECK rejects the insert
         Assert.Equal(0, await host.CountAsync("SELECT count(*) FROM notes WHERE tenant_id = @p0", other));
+    }
+
+    [Fact]
+    public async Task PoisonMessage_IsRetriedThenMovedToErrorQueue_AndDoesNotBlockLaterMessages()
+    {
+        var poison = MessagingHost.NewCaseOpened(TestEnvironment.NewTenant()) with { Municipality = NoteFromCaseOpenedConsumer.PoisonMunicipality };
+        var healthy = MessagingHost.NewCaseOpened(TestEnvironment.NewTenant());
+        var bus = host.Services.GetRequiredService<IBus>();
+
+        await bus.Publish(poison, context => context.MessageId = poison.EventId);
+        await bus.Publish(healthy, context => context.MessageId = healthy.EventId);
+
+        var delivered = await Eventually.GetAsync(() => Task.FromResult(host.Deliveries.MessageIdsForCase(healthy.CaseId)), ids => ids.Count > 0);
+        Assert.Equal([healthy.EventId], delivered);
+
+        var faulted = await Eventually.GetAsync(() => ErrorQueueMessageIdsAsync(host.ConsumerQueue + "_error"), ids => ids.Count > 0);
+        Assert.Equal([poison.EventId], faulted);
+        Assert.Equal(0, await host.CountAsync("SELECT count(*) FROM notes WHERE case_id = @p0", poison.CaseId));
+        Assert.Equal(0, await host.CountAsync("SELECT count(*) FROM inbox_messages WHERE message_id = @p0", poison.EventId));
+    }
+
+    private static async Task<List<Guid>> ErrorQueueMessageIdsAsync(string queue)
+    {
+        var factory = new ConnectionFactory { Uri = new Uri(TestEnvironment.RabbitMq) };
+        await using var connection = await factory.CreateConnectionAsync();
+        await using var channel = await connection.CreateChannelAsync();
+        var ids = new List<Guid>();
+        try
+        {
+            while (await channel.BasicGetAsync(queue, autoAck: false) is { } message)
+            {
+                using var envelope = JsonDocument.Parse(message.Body);
+                ids.Add(envelope.RootElement.GetProperty("messageId").GetGuid());
+            }
+        }
+        catch (OperationInterruptedException)
+        {
+            // The error queue is declared only when the first message faults.
+        }
+
+        return ids;
     }
 }

@@ -21,6 +21,10 @@ public sealed class MessagingHost : IAsyncLifetime
 
     public string OwnerConnectionString { get; } = TestEnvironment.NewDatabase("messaging");
     public DeliveryLog Deliveries { get; } = new();
+    public string EndpointPrefix { get; } = $"test-{Guid.NewGuid():N}";
+
+    /// <summary>The queue of the test consumer, as MassTransit's kebab-case formatter names it.</summary>
+    public string ConsumerQueue => $"{EndpointPrefix}-note-from-case-opened";
     public IServiceProvider Services => _host?.Services ?? throw new InvalidOperationException("Not started.");
 
     public async Task InitializeAsync()
@@ -30,7 +34,7 @@ public sealed class MessagingHost : IAsyncLifetime
         {
             ["ConnectionStrings:notesdb"] = OwnerConnectionString,
             ["ConnectionStrings:messaging"] = TestEnvironment.RabbitMq,
-            ["Messaging:EndpointPrefix"] = $"test-{Guid.NewGuid():N}",
+            ["Messaging:EndpointPrefix"] = EndpointPrefix,
             ["Outbox:PollingInterval"] = "00:00:01",
             ["Outbox:RetryDelay"] = "00:00:00.5",
             ["Outbox:PublishTimeout"] = "00:00:05",

@@ -8,8 +8,16 @@ namespace KimPlatform.Messaging.Tests.Support;
 public sealed class NoteFromCaseOpenedConsumer(NotesDbContext db, CurrentTenant tenant)
     : InboxConsumer<CaseOpened, NotesDbContext>(db, tenant)
 {
+    /// <summary>A municipality whose events this consumer can never apply, to exercise retries and the error queue.</summary>
+    public const string PoisonMunicipality = "Poison";
+
     protected override Task ApplyAsync(CaseOpened message, CancellationToken cancellationToken)
     {
+        if (message.Municipality == PoisonMunicipality)
+        {
+            throw new InvalidOperationException("This event cannot be applied.");
+        }
+
         Db.Notes.Add(new Note { TenantId = message.TenantId, CaseId = message.CaseId, Source = "consumer" });
         return Task.CompletedTask;
     }
