@@ -12,12 +12,15 @@ public static class CasesApi
     {
         var api = app.MapGroup("/api/cases")
             .WithTags("Cases")
-            .RequireAuthorization(KimPolicies.CaseManager);
+            .RequireAuthorization(KimPolicies.CaseManager)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden);
 
         api.MapPost("/", OpenCase)
             .WithName("OpenCase")
             .WithSummary("Open a case")
-            .WithDescription("Opens a case in phase intake for the caller's organisation and publishes CaseOpened.");
+            .WithDescription("Opens a case in phase intake for the caller's organisation and publishes CaseOpened.")
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
 
         return app;
     }

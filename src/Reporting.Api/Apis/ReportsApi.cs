@@ -15,7 +15,9 @@ public static class ReportsApi
     {
         var api = app.MapGroup("/api/reports")
             .WithTags("Reports")
-            .RequireAuthorization(KimPolicies.Coordinator);
+            .RequireAuthorization(KimPolicies.Coordinator)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden);
 
         api.MapGet("/cases", GetCaseReport)
             .WithName("GetCaseReport")
