@@ -4,7 +4,10 @@ using Microsoft.Extensions.Logging;
 
 namespace Microsoft.Extensions.Hosting;
 
-/// <summary>Echoes <c>X-Correlation-Id</c> (creating one when absent) and puts it on the trace and the log scope.</summary>
+/// <summary>
+/// Echoes <c>X-Correlation-Id</c> (creating one when absent), passes it on to the services behind the gateway, and puts
+/// it on the trace and the log scope.
+/// </summary>
 internal sealed partial class CorrelationIdMiddleware(RequestDelegate next, ILogger<CorrelationIdMiddleware> logger)
 {
     public const string HeaderName = "X-Correlation-Id";
@@ -16,7 +19,13 @@ internal sealed partial class CorrelationIdMiddleware(RequestDelegate next, ILog
         var incoming = context.Request.Headers[HeaderName].ToString();
         var correlationId = IsUsable(incoming) ? incoming : Guid.CreateVersion7().ToString();
         context.Items[ItemKey] = correlationId;
-        context.Response.Headers[HeaderName] = correlationId;
+        // Forwarded with the request (the gateway proxies it on), echoed once on the response.
+        context.Request.Headers[HeaderName] = correlationId;
+        context.Response.OnStarting(() =>
+        {
+            context.Response.Headers.TryAdd(HeaderName, correlationId);
+            return Task.CompletedTask;
+        });
         Activity.Current?.SetTag("kim.correlation_id", correlationId);
 
         using (logger.BeginScope(new Dictionary<string, object> { ["CorrelationId"] = correlationId }))

@@ -1,10 +1,8 @@
-using System.Globalization;
 using System.Net.Http.Headers;
 using KimPlatform.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
-using Npgsql;
 
 namespace KimPlatform.Cases.Api.Tests;
 
@@ -35,18 +33,7 @@ public sealed class CasesApiFactory : WebApplicationFactory<Program>
     }
 
     /// <summary>Counts as the server's superuser, past row-level security: what is really stored.</summary>
-    public async Task<long> CountAsync(string sql, params object[] parameters)
-    {
-        await using var connection = new NpgsqlConnection(OwnerConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        for (var i = 0; i < parameters.Length; i++)
-        {
-            command.Parameters.AddWithValue($"p{i}", parameters[i]);
-        }
-
-        return Convert.ToInt64(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
-    }
+    public Task<long> CountAsync(string sql, params object[] parameters) => Sql.CountAsync(OwnerConnectionString, sql, parameters);
 }
 
 [CollectionDefinition(Name)]

@@ -45,15 +45,27 @@ public sealed class GatewayTests
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
 
-    [Fact]
-    public async Task CorrelationId_IsEchoed()
+    [Theory]
+    [InlineData("/health/ready")]
+    [InlineData("/openapi/cases.json")]
+    public async Task CorrelationId_IsEchoedOnce_AlsoThroughTheProxy(string path)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/health/ready");
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
         request.Headers.Add("X-Correlation-Id", "walkthrough-42");
 
         var response = await Stack.Gateway().SendAsync(request);
 
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("walkthrough-42", response.Headers.GetValues("X-Correlation-Id").Single());
+    }
+
+    [Fact]
+    public async Task CorrelationId_IsCreatedWhenAbsent_OnceForGatewayAndService()
+    {
+        var response = await Stack.Gateway().GetAsync("/openapi/cases.json");
+
+        var id = response.Headers.GetValues("X-Correlation-Id").Single();
+        Assert.True(Guid.TryParse(id, out _));
     }
 
     [Fact]

@@ -48,12 +48,8 @@ internal static class Stack
     }
 
     /// <summary>What the cases database really holds for a tenant, read as the server's superuser.</summary>
-    public static async Task<long> CountStoredCasesAsync(string tenant)
-    {
-        var connectionString = new NpgsqlConnectionStringBuilder(TestEnvironment.PostgresServer) { Database = "casesdb" }.ConnectionString;
-        await using var dataSource = NpgsqlDataSource.Create(connectionString);
-        await using var command = dataSource.CreateCommand("SELECT count(*) FROM cases WHERE tenant_id = @tenant");
-        command.Parameters.AddWithValue("tenant", tenant);
-        return (long)(await command.ExecuteScalarAsync())!;
-    }
+    public static Task<long> CountStoredCasesAsync(string tenant) => Sql.CountAsync(
+        new NpgsqlConnectionStringBuilder(TestEnvironment.PostgresServer) { Database = "casesdb" }.ConnectionString,
+        "SELECT count(*) FROM cases WHERE tenant_id = @p0",
+        tenant);
 }

@@ -7,7 +7,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Npgsql;
 
 namespace KimPlatform.Messaging.Tests.Support;
 
@@ -67,18 +66,7 @@ public sealed class MessagingHost : IAsyncLifetime
     }
 
     /// <summary>Reads one number as the owner, bypassing row-level security, to see what is really stored.</summary>
-    public async Task<long> CountAsync(string sql, params object[] parameters)
-    {
-        await using var connection = new NpgsqlConnection(OwnerConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        for (var i = 0; i < parameters.Length; i++)
-        {
-            command.Parameters.AddWithValue($"p{i}", parameters[i]);
-        }
-
-        return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
-    }
+    public Task<long> CountAsync(string sql, params object[] parameters) => Sql.CountAsync(OwnerConnectionString, sql, parameters);
 
     public static CaseOpened NewCaseOpened(string tenantId) => new()
     {
