@@ -13,6 +13,10 @@ var app = builder.Build();
 app.MapDefaultEndpoints();
 app.MapOpenApi().AllowAnonymous();
 app.MapCasesApi();
+app.MapCaseWorkApi();
+app.MapConsentsApi();
+app.MapReferralsApi();
+app.MapDataSubjectApi();
 
 await app.Services.MigrateServiceDatabaseAsync<CasesDbContext>();
 await app.RunAsync();

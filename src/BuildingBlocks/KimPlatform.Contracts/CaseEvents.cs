@@ -29,3 +29,271 @@ public sealed record CaseOpened : IAggregateEvent
     /// <summary>Reachability: <c>good</c>, <c>medium</c> or <c>low</c>.</summary>
     public required string Reachability { get; init; }
 }
+
+// Case events. Those read by reporting carry categories, never names, birth dates or free text about a person.
+
+/// <summary>A case moved from one phase to the next.</summary>
+public sealed record CasePhaseChanged : IAggregateEvent
+{
+    /// <inheritdoc />
+    public required Guid EventId { get; init; }
+    /// <inheritdoc />
+    public required string TenantId { get; init; }
+    /// <inheritdoc />
+    public required DateTimeOffset OccurredAt { get; init; }
+    /// <inheritdoc />
+    public required long Version { get; init; }
+    /// <summary>Pseudonymous case id.</summary>
+    public required Guid CaseId { get; init; }
+    /// <summary>Key of the organisation running the case.</summary>
+    public required string OrganisationId { get; init; }
+    /// <summary>Previous phase (<c>intake</c>, <c>assessment</c>, <c>plan</c>, <c>monitoring</c>, <c>closed</c>).</summary>
+    public required string FromPhase { get; init; }
+    /// <summary>New phase.</summary>
+    public required string ToPhase { get; init; }
+}
+
+/// <summary>A case was closed.</summary>
+public sealed record CaseClosed : IAggregateEvent
+{
+    /// <inheritdoc />
+    public required Guid EventId { get; init; }
+    /// <inheritdoc />
+    public required string TenantId { get; init; }
+    /// <inheritdoc />
+    public required DateTimeOffset OccurredAt { get; init; }
+    /// <inheritdoc />
+    public required long Version { get; init; }
+    /// <summary>Pseudonymous case id.</summary>
+    public required Guid CaseId { get; init; }
+    /// <summary>Key of the organisation running the case.</summary>
+    public required string OrganisationId { get; init; }
+    /// <summary>Why: <c>goals-achieved</c>, <c>moved-away</c>, <c>no-longer-reachable</c>, <c>handed-over</c>, <c>person-declined</c>, <c>erased</c>, <c>other</c>.</summary>
+    public required string Reason { get; init; }
+    /// <summary><c>achieved</c>, <c>partially-achieved</c> or <c>not-achieved</c>.</summary>
+    public required string Outcome { get; init; }
+}
+
+/// <summary>A closed case was reopened into monitoring.</summary>
+public sealed record CaseReopened : IAggregateEvent
+{
+    /// <inheritdoc />
+    public required Guid EventId { get; init; }
+    /// <inheritdoc />
+    public required string TenantId { get; init; }
+    /// <inheritdoc />
+    public required DateTimeOffset OccurredAt { get; init; }
+    /// <inheritdoc />
+    public required long Version { get; init; }
+    /// <summary>Pseudonymous case id.</summary>
+    public required Guid CaseId { get; init; }
+    /// <summary>Key of the organisation running the case.</summary>
+    public required string OrganisationId { get; init; }
+}
+
+/// <summary>A case's personal data was erased (Art. 17 GDPR or retention); an anonymous skeleton remains.</summary>
+public sealed record CaseErased : IAggregateEvent
+{
+    /// <inheritdoc />
+    public required Guid EventId { get; init; }
+    /// <inheritdoc />
+    public required string TenantId { get; init; }
+    /// <inheritdoc />
+    public required DateTimeOffset OccurredAt { get; init; }
+    /// <inheritdoc />
+    public required long Version { get; init; }
+    /// <summary>Pseudonymous case id.</summary>
+    public required Guid CaseId { get; init; }
+    /// <summary>Key of the organisation running the case.</summary>
+    public required string OrganisationId { get; init; }
+    /// <summary><c>request</c> (data subject) or <c>retention</c>.</summary>
+    public required string Cause { get; init; }
+}
+
+/// <summary>A goal of the integration agreement was agreed.</summary>
+public sealed record GoalAgreed : IAggregateEvent
+{
+    /// <inheritdoc />
+    public required Guid EventId { get; init; }
+    /// <inheritdoc />
+    public required string TenantId { get; init; }
+    /// <inheritdoc />
+    public required DateTimeOffset OccurredAt { get; init; }
+    /// <inheritdoc />
+    public required long Version { get; init; }
+    /// <summary>Pseudonymous case id.</summary>
+    public required Guid CaseId { get; init; }
+    /// <summary>Key of the organisation running the case.</summary>
+    public required string OrganisationId { get; init; }
+    /// <summary>The goal.</summary>
+    public required Guid GoalId { get; init; }
+    /// <summary>Life area, e.g. <c>language</c>.</summary>
+    public required string LifeArea { get; init; }
+    /// <summary>When it is due.</summary>
+    public required DateOnly DueDate { get; init; }
+}
+
+/// <summary>A goal's status changed.</summary>
+public sealed record GoalProgressed : IAggregateEvent
+{
+    /// <inheritdoc />
+    public required Guid EventId { get; init; }
+    /// <inheritdoc />
+    public required string TenantId { get; init; }
+    /// <inheritdoc />
+    public required DateTimeOffset OccurredAt { get; init; }
+    /// <inheritdoc />
+    public required long Version { get; init; }
+    /// <summary>Pseudonymous case id.</summary>
+    public required Guid CaseId { get; init; }
+    /// <summary>Key of the organisation running the case.</summary>
+    public required string OrganisationId { get; init; }
+    /// <summary>The goal.</summary>
+    public required Guid GoalId { get; init; }
+    /// <summary>Life area.</summary>
+    public required string LifeArea { get; init; }
+    /// <summary><c>open</c>, <c>achieved</c> or <c>dropped</c>.</summary>
+    public required string Status { get; init; }
+}
+
+/// <summary>The person consented to sharing data with recipients.</summary>
+public sealed record ConsentGiven : IAggregateEvent
+{
+    /// <inheritdoc />
+    public required Guid EventId { get; init; }
+    /// <inheritdoc />
+    public required string TenantId { get; init; }
+    /// <inheritdoc />
+    public required DateTimeOffset OccurredAt { get; init; }
+    /// <inheritdoc />
+    public required long Version { get; init; }
+    /// <summary>Pseudonymous case id.</summary>
+    public required Guid CaseId { get; init; }
+    /// <summary>Key of the organisation running the case.</summary>
+    public required string OrganisationId { get; init; }
+    /// <summary>The consent.</summary>
+    public required Guid ConsentId { get; init; }
+    /// <summary>Organisations or organisation kinds it names.</summary>
+    public required IReadOnlyList<ConsentRecipient> Recipients { get; init; }
+    /// <summary>Data categories it covers.</summary>
+    public required IReadOnlyList<string> DataCategories { get; init; }
+    /// <summary>Last day it is valid; null until withdrawn.</summary>
+    public DateOnly? ValidUntil { get; init; }
+}
+
+/// <summary>The person withdrew a consent: receivers must redact what they hold under it.</summary>
+public sealed record ConsentWithdrawn : IAggregateEvent
+{
+    /// <inheritdoc />
+    public required Guid EventId { get; init; }
+    /// <inheritdoc />
+    public required string TenantId { get; init; }
+    /// <inheritdoc />
+    public required DateTimeOffset OccurredAt { get; init; }
+    /// <inheritdoc />
+    public required long Version { get; init; }
+    /// <summary>Pseudonymous case id.</summary>
+    public required Guid CaseId { get; init; }
+    /// <summary>Key of the organisation running the case.</summary>
+    public required string OrganisationId { get; init; }
+    /// <summary>The consent.</summary>
+    public required Guid ConsentId { get; init; }
+    /// <summary>Who received data under it.</summary>
+    public required IReadOnlyList<ConsentRecipient> Recipients { get; init; }
+    /// <summary>Referrals made under it, whose shared data must be redacted.</summary>
+    public required IReadOnlyList<Guid> ReferralIds { get; init; }
+}
+
+/// <summary>A case manager referred the person to a partner's offer under a covering consent. Carries personal data only as far as the consent's data categories allow; reporting reads only the categories.</summary>
+public sealed record ReferralRequested : IAggregateEvent
+{
+    /// <inheritdoc />
+    public required Guid EventId { get; init; }
+    /// <inheritdoc />
+    public required string TenantId { get; init; }
+    /// <inheritdoc />
+    public required DateTimeOffset OccurredAt { get; init; }
+    /// <inheritdoc />
+    public required long Version { get; init; }
+    /// <summary>Pseudonymous case id.</summary>
+    public required Guid CaseId { get; init; }
+    /// <summary>The referral.</summary>
+    public required Guid ReferralId { get; init; }
+    /// <summary>The partner's offer.</summary>
+    public required Guid OfferId { get; init; }
+    /// <summary>Receiving organisation.</summary>
+    public required string PartnerOrganisationId { get; init; }
+    /// <summary>Organisation running the case.</summary>
+    public required string ReferringOrganisationId { get; init; }
+    /// <summary>The consent it relies on.</summary>
+    public required Guid ConsentId { get; init; }
+    /// <summary>Data categories shared.</summary>
+    public required IReadOnlyList<string> DataCategories { get; init; }
+    /// <summary>Municipality of the person (a reporting category).</summary>
+    public required string Municipality { get; init; }
+    /// <summary>Name and birth date; only with category <c>identity</c>.</summary>
+    public ReferredPerson? Person { get; init; }
+    /// <summary>Only with category <c>residence-status</c>.</summary>
+    public string? ResidenceStatus { get; init; }
+    /// <summary>Only with category <c>languages</c>.</summary>
+    public IReadOnlyList<string>? Languages { get; init; }
+    /// <summary>Only with category <c>needs</c>.</summary>
+    public IReadOnlyList<ReferredNeed>? Needs { get; init; }
+    /// <summary>Only with category <c>goals</c>.</summary>
+    public IReadOnlyList<ReferredGoal>? Goals { get; init; }
+    /// <summary>Only with category <c>household</c>.</summary>
+    public IReadOnlyList<ReferredHouseholdMember>? Household { get; init; }
+    /// <summary>The case manager's note to the partner.</summary>
+    public string? Note { get; init; }
+}
+
+/// <summary>A gap in the local support system seen in case work, for the steering group; no personal data.</summary>
+public sealed record StructuralFindingReported : IIntegrationEvent
+{
+    /// <inheritdoc />
+    public required Guid EventId { get; init; }
+    /// <inheritdoc />
+    public required string TenantId { get; init; }
+    /// <inheritdoc />
+    public required DateTimeOffset OccurredAt { get; init; }
+    /// <summary>The finding.</summary>
+    public required Guid FindingId { get; init; }
+    /// <summary>Key of the organisation running the case.</summary>
+    public required string OrganisationId { get; init; }
+    /// <summary>Where it was seen.</summary>
+    public required string Municipality { get; init; }
+    /// <summary>Life area.</summary>
+    public required string LifeArea { get; init; }
+    /// <summary>Short theme, e.g. <c>waiting list integration course</c>.</summary>
+    public required string Theme { get; init; }
+    /// <summary>What is missing; written without personal data.</summary>
+    public required string Description { get; init; }
+}
+
+/// <summary>A consent's recipient: one organisation (by key) or every organisation of a kind.</summary>
+/// <param name="OrganisationId">Organisation key, or null.</param>
+/// <param name="OrganisationKind">Organisation kind such as <c>jobcenter</c>, or null.</param>
+public sealed record ConsentRecipient(string? OrganisationId, string? OrganisationKind);
+
+/// <summary>Identity shared with a partner under category <c>identity</c>.</summary>
+/// <param name="GivenName">Given name.</param>
+/// <param name="FamilyName">Family name.</param>
+/// <param name="BirthDate">Birth date.</param>
+public sealed record ReferredPerson(string GivenName, string FamilyName, DateOnly BirthDate);
+
+/// <summary>A need shared under category <c>needs</c>.</summary>
+/// <param name="LifeArea">Life area.</param>
+/// <param name="Description">The need.</param>
+public sealed record ReferredNeed(string LifeArea, string Description);
+
+/// <summary>A goal shared under category <c>goals</c>.</summary>
+/// <param name="LifeArea">Life area.</param>
+/// <param name="Description">The goal.</param>
+/// <param name="DueDate">When it is due.</param>
+public sealed record ReferredGoal(string LifeArea, string Description, DateOnly DueDate);
+
+/// <summary>A household member shared under category <c>household</c>.</summary>
+/// <param name="Relation">Relation to the person.</param>
+/// <param name="GivenName">Given name.</param>
+/// <param name="BirthYear">Birth year, if known.</param>
+public sealed record ReferredHouseholdMember(string Relation, string GivenName, int? BirthYear);

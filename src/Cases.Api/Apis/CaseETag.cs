@@ -1,4 +1,5 @@
 using KimPlatform.Cases.Api.Domain;
+using Microsoft.Net.Http.Headers;
 
 namespace KimPlatform.Cases.Api.Apis;
 
@@ -6,4 +7,11 @@ namespace KimPlatform.Cases.Api.Apis;
 internal static class CaseETag
 {
     public static string Of(Case @case) => $"\"{@case.Version}\"";
+
+    public static void Set(HttpContext http, Case @case) => http.Response.Headers.ETag = Of(@case);
+
+    /// <summary>Whether an <c>If-Match</c> value (one or more tags, weak or strong, or <c>*</c>) names the case's version.</summary>
+    public static bool Matches(string ifMatch, Case @case) =>
+        EntityTagHeaderValue.TryParseList([ifMatch], out var tags)
+        && tags.Any(tag => tag.Equals(EntityTagHeaderValue.Any) || tag.Tag.AsSpan().Trim('"').SequenceEqual(@case.Version.ToString(System.Globalization.CultureInfo.InvariantCulture)));
 }

@@ -6,63 +6,45 @@ namespace KimPlatform.Cases.Api.Apis;
 /// <summary>Checks a new case and turns it into a <see cref="Person"/>, collecting every field error at once.</summary>
 internal static partial class OpenCaseRequestValidator
 {
-    private const int MaxNameLength = 100;
     private const int MaxLanguages = 20;
     private const int MaxTargetGroups = 10;
+    private const int MaxHousehold = 20;
     private static readonly DateOnly EarliestBirthDate = new(1900, 1, 1);
 
-    public static bool TryValidate(OpenCaseRequest request, DateOnly today, out Person? person, out Dictionary<string, string[]> errors)
+    public static Person? Validate(OpenCaseRequest request, DateOnly today, FieldErrors errors)
     {
-        var found = new Dictionary<string, List<string>>();
-        void Fail(string field, string message) =>
-            (found.TryGetValue(field, out var list) ? list : found[field] = []).Add(message);
-
         var p = request.Person;
-        if (p is null)
+        errors.Required(p, "person");
+        if (p is not null)
         {
-            Fail("person", "The person is required.");
-        }
-        else
-        {
-            RequireText(p.GivenName, "person.givenName", Fail);
-            RequireText(p.FamilyName, "person.familyName", Fail);
-            RequireText(p.Municipality, "person.municipality", Fail);
-
-            if (p.BirthDate is not { } birthDate)
-            {
-                Fail("person.birthDate", "The birth date is required.");
-            }
-            else if (birthDate > today || birthDate < EarliestBirthDate)
-            {
-                Fail("person.birthDate", "The birth date must lie between 1900-01-01 and today.");
-            }
-
+            errors.Text(p.GivenName, "person.givenName");
+            errors.Text(p.FamilyName, "person.familyName");
+            errors.Text(p.Municipality, "person.municipality");
+            errors.Text(p.Nationality, "person.nationality", required: false);
+            errors.Required(p.ResidenceStatus, "person.residenceStatus");
+            BirthDate(p.BirthDate, "person.birthDate", today, errors, required: true);
             if (p.ArrivalDate is { } arrival && (arrival > today || (p.BirthDate is { } born && arrival < born)))
             {
-                Fail("person.arrivalDate", "The arrival date cannot lie in the future or before the birth date.");
+                errors.Add("person.arrivalDate", "The arrival date cannot lie in the future or before the birth date.");
             }
 
-            if (p.ResidenceStatus is null)
-            {
-                Fail("person.residenceStatus", "The residence status is required.");
-            }
-
-            if (p.Nationality is { Length: > MaxNameLength })
-            {
-                Fail("person.nationality", $"At most {MaxNameLength} characters.");
-            }
-
-            var languages = p.Languages ?? [];
-            if (languages.Count > MaxLanguages)
-            {
-                Fail("person.languages", $"At most {MaxLanguages} languages.");
-            }
-
-            foreach (var (language, index) in languages.Select((language, index) => (language, index)))
+            errors.Count(p.Languages, "person.languages", MaxLanguages);
+            foreach (var (language, index) in (p.Languages ?? []).Select((language, index) => (language, index)))
             {
                 if (language is null || !LanguageTag().IsMatch(language))
                 {
-                    Fail($"person.languages[{index}]", "Use a language tag such as 'ar', 'uk' or 'fa-AF'.");
+                    errors.Add($"person.languages[{index}]", "Use a language tag such as 'ar', 'uk' or 'fa-AF'.");
+                }
+            }
+
+            errors.Count(p.Household, "person.household", MaxHousehold);
+            foreach (var (member, index) in (p.Household ?? []).Select((member, index) => (member, index)))
+            {
+                errors.Required(member?.Relation, $"person.household[{index}].relation");
+                errors.Text(member?.GivenName, $"person.household[{index}].givenName");
+                if (member?.BirthYear is { } year && (year < EarliestBirthDate.Year || year > today.Year))
+                {
+                    errors.Add($"person.household[{index}].birthYear", $"Between {EarliestBirthDate.Year} and {today.Year}.");
                 }
             }
         }
@@ -70,44 +52,47 @@ internal static partial class OpenCaseRequestValidator
         var groups = request.TargetGroups ?? [];
         if (groups.Count > MaxTargetGroups || groups.Distinct().Count() != groups.Count)
         {
-            Fail("targetGroups", $"At most {MaxTargetGroups} target groups, each named once.");
+            errors.Add("targetGroups", $"At most {MaxTargetGroups} target groups, each named once.");
         }
 
-        if (request.Reachability is null)
+        errors.Required(request.Reachability, "reachability");
+        if (errors.Any || p is null)
         {
-            Fail("reachability", "The reachability (good, medium, low) is required.");
+            return null;
         }
 
-        errors = found.ToDictionary(entry => entry.Key, entry => entry.Value.ToArray());
-        person = errors.Count > 0 || p is null
-            ? null
-            : new Person
-            {
-                GivenName = p.GivenName!.Trim(),
-                FamilyName = p.FamilyName!.Trim(),
-                BirthDate = p.BirthDate!.Value,
-                Gender = p.Gender,
-                Nationality = string.IsNullOrWhiteSpace(p.Nationality) ? null : p.Nationality.Trim(),
-                Languages = (p.Languages ?? []).Distinct(StringComparer.OrdinalIgnoreCase).ToArray(),
-                ResidenceStatus = p.ResidenceStatus!.Value,
-                ArrivalDate = p.ArrivalDate,
-                Municipality = p.Municipality!.Trim(),
-            };
-        return errors.Count == 0;
+        return new Person
+        {
+            GivenName = p.GivenName!.Trim(),
+            FamilyName = p.FamilyName!.Trim(),
+            BirthDate = p.BirthDate!.Value,
+            Gender = p.Gender,
+            Nationality = string.IsNullOrWhiteSpace(p.Nationality) ? null : p.Nationality.Trim(),
+            Languages = (p.Languages ?? []).Distinct(StringComparer.OrdinalIgnoreCase).ToArray(),
+            ResidenceStatus = p.ResidenceStatus!.Value,
+            ArrivalDate = p.ArrivalDate,
+            Municipality = p.Municipality!.Trim(),
+            Household = (p.Household ?? [])
+                .Select(member => new HouseholdMember { Relation = member.Relation!.Value, GivenName = member.GivenName!.Trim(), BirthYear = member.BirthYear })
+                .ToList(),
+        };
     }
 
-    private static void RequireText(string? value, string field, Action<string, string> fail)
+    public static void BirthDate(DateOnly? birthDate, string field, DateOnly today, FieldErrors errors, bool required)
     {
-        if (string.IsNullOrWhiteSpace(value))
+        if (birthDate is not { } date)
         {
-            fail(field, "This field is required.");
+            if (required)
+            {
+                errors.Add(field, "The birth date is required.");
+            }
         }
-        else if (value.Trim().Length > MaxNameLength)
+        else if (date > today || date < EarliestBirthDate)
         {
-            fail(field, $"At most {MaxNameLength} characters.");
+            errors.Add(field, "The birth date must lie between 1900-01-01 and today.");
         }
     }
 
     [GeneratedRegex("^[a-z]{2,3}(-[A-Za-z0-9]{2,8}){0,2}$")]
-    private static partial Regex LanguageTag();
+    public static partial Regex LanguageTag();
 }

@@ -2,9 +2,16 @@ using KimPlatform.Contracts;
 
 namespace KimPlatform.Cases.Api.Domain;
 
-/// <summary>Individual case management for one person, run by one organisation of a tenant.</summary>
+/// <summary>
+/// Individual case management for one person, run by one organisation of a tenant. Phases move
+/// intake → assessment → plan → monitoring → closed, and closed → monitoring by reopening; every other move is a
+/// <see cref="CaseConflictException"/>. Every change raises the version and queues the integration events that
+/// describe it; the caller stores both in one transaction.
+/// </summary>
 public sealed class Case
 {
+    private readonly List<IIntegrationEvent> _events = [];
+
     private Case()
     {
     }
@@ -17,14 +24,41 @@ public sealed class Case
     /// <summary>Incremented by every change; the ETag and the events' <c>Version</c>.</summary>
     public long Version { get; private set; }
 
-    public Person Person { get; private set; } = null!;
+    /// <summary>Null once the personal data has been erased.</summary>
+    public Person? Person { get; private set; }
+
+    // Search columns derived from the person, erased with it.
+    public string? FoldedName { get; private set; }
+    public IReadOnlyList<string>? NameKeys { get; private set; }
+    public DateOnly? BirthDate { get; private set; }
+
+    // The anonymous skeleton that statistics keep after erasure.
+    public string Municipality { get; private set; } = "";
+    public string AgeBand { get; private set; } = "";
+    public ResidenceStatus ResidenceStatus { get; private set; }
     public IReadOnlyList<TargetGroup> TargetGroups { get; private set; } = [];
     public Reachability Reachability { get; private set; }
+
     public string? AssignedCaseManagerId { get; private set; }
     public DateTimeOffset OpenedAt { get; private set; }
+    public DateTimeOffset? ClosedAt { get; private set; }
+    public CloseReason? CloseReason { get; private set; }
+    public CloseOutcome? CloseOutcome { get; private set; }
+    public DateTimeOffset? ErasedAt { get; private set; }
 
-    /// <summary>Opens a case in phase intake, assigned to the case manager who opened it.</summary>
-    public static (Case Case, CaseOpened Event) Open(
+    public List<Need> Needs { get; private set; } = [];
+    public List<Goal> Goals { get; private set; } = [];
+    public List<Contact> Contacts { get; private set; } = [];
+    public List<Consent> Consents { get; private set; } = [];
+    public List<Referral> Referrals { get; private set; } = [];
+    public List<StructuralFinding> Findings { get; private set; } = [];
+
+    /// <summary>Events raised since the case was loaded, for the outbox.</summary>
+    public IReadOnlyList<IIntegrationEvent> Events => _events;
+
+    public bool IsErased => ErasedAt is not null;
+
+    public static Case Open(
         string tenantId, string organisationId, string caseManagerId, Person person,
         IReadOnlyList<TargetGroup> targetGroups, Reachability reachability, DateTimeOffset now)
     {
@@ -36,13 +70,19 @@ public sealed class Case
             Phase = CasePhase.Intake,
             Version = 1,
             Person = person,
+            FoldedName = person.FoldedName,
+            NameKeys = person.NameKeys,
+            BirthDate = person.BirthDate,
+            Municipality = person.Municipality,
+            AgeBand = person.AgeBandOn(DateOnly.FromDateTime(now.UtcDateTime)),
+            ResidenceStatus = person.ResidenceStatus,
             TargetGroups = targetGroups,
             Reachability = reachability,
             AssignedCaseManagerId = caseManagerId,
             OpenedAt = now,
         };
 
-        var integrationEvent = new CaseOpened
+        opened._events.Add(new CaseOpened
         {
             EventId = Guid.CreateVersion7(now),
             TenantId = tenantId,
@@ -50,12 +90,340 @@ public sealed class Case
             Version = opened.Version,
             CaseId = opened.Id,
             OrganisationId = organisationId,
-            Municipality = person.Municipality,
-            AgeBand = person.AgeBandOn(DateOnly.FromDateTime(now.UtcDateTime)),
-            ResidenceStatus = ContractValue.Of(person.ResidenceStatus),
+            Municipality = opened.Municipality,
+            AgeBand = opened.AgeBand,
+            ResidenceStatus = ContractValue.Of(opened.ResidenceStatus),
             TargetGroups = targetGroups.Select(group => ContractValue.Of(group)).ToArray(),
             Reachability = ContractValue.Of(reachability),
-        };
-        return (opened, integrationEvent);
+        });
+        return opened;
     }
+
+    public void RecordAssessment(IReadOnlyList<Need> needs, DateTimeOffset now)
+    {
+        MoveTo(CasePhase.Assessment, now, from: CasePhase.Intake);
+        Needs = [.. needs];
+    }
+
+    public void AgreePlan(IReadOnlyList<Goal> goals, DateTimeOffset now)
+    {
+        MoveTo(CasePhase.Plan, now, from: CasePhase.Assessment);
+        Goals = [.. goals];
+        foreach (var goal in goals)
+        {
+            Raise(now, (id, version) => new GoalAgreed
+            {
+                EventId = id, TenantId = TenantId, OccurredAt = now, Version = version, CaseId = Id,
+                OrganisationId = OrganisationId, GoalId = goal.Id, LifeArea = ContractValue.Of(goal.LifeArea), DueDate = goal.DueDate,
+            });
+        }
+    }
+
+    public void StartMonitoring(DateTimeOffset now) => MoveTo(CasePhase.Monitoring, now, from: CasePhase.Plan);
+
+    public void Close(CloseReason reason, CloseOutcome outcome, DateTimeOffset now)
+    {
+        MoveTo(CasePhase.Closed, now, from: CasePhase.Monitoring);
+        ClosedAt = now;
+        CloseReason = reason;
+        CloseOutcome = outcome;
+        RaiseClosed(now);
+    }
+
+    public void Reopen(DateTimeOffset now)
+    {
+        RequireNotErased();
+        MoveTo(CasePhase.Monitoring, now, from: CasePhase.Closed);
+        ClosedAt = null;
+        CloseReason = null;
+        CloseOutcome = null;
+        Raise(now, (id, version) => new CaseReopened
+        {
+            EventId = id, TenantId = TenantId, OccurredAt = now, Version = version, CaseId = Id, OrganisationId = OrganisationId,
+        });
+    }
+
+    public void RecordGoalProgress(Guid goalId, GoalStatus status, string? note, string by, DateTimeOffset now)
+    {
+        RequireNotClosed();
+        if (Phase is not (CasePhase.Plan or CasePhase.Monitoring))
+        {
+            throw new CaseConflictException($"Goals can be updated in phase plan or monitoring, not in {ContractValue.Of(Phase)}.");
+        }
+
+        var goal = Goals.FirstOrDefault(candidate => candidate.Id == goalId)
+            ?? throw new CasePartNotFoundException($"The case has no goal {goalId}.");
+        goal.Status = status;
+        goal.Progress.Add(new GoalProgressNote { Status = status, Note = note, At = now, By = by });
+        Raise(now, (id, version) => new GoalProgressed
+        {
+            EventId = id, TenantId = TenantId, OccurredAt = now, Version = version, CaseId = Id, OrganisationId = OrganisationId,
+            GoalId = goal.Id, LifeArea = ContractValue.Of(goal.LifeArea), Status = ContractValue.Of(status),
+        });
+    }
+
+    public Contact LogContact(DateOnly date, ContactChannel channel, string? note, string by, DateTimeOffset now)
+    {
+        RequireNotClosed();
+        var contact = new Contact { Date = date, Channel = channel, Note = note, By = by };
+        Contacts.Add(contact);
+        Touch();
+        return contact;
+    }
+
+    public void Assign(string caseManagerId)
+    {
+        RequireNotClosed();
+        AssignedCaseManagerId = caseManagerId;
+        Touch();
+    }
+
+    public Consent GiveConsent(Consent consent, DateTimeOffset now)
+    {
+        RequireNotClosed();
+        Consents.Add(consent);
+        Raise(now, (id, version) => new ConsentGiven
+        {
+            EventId = id, TenantId = TenantId, OccurredAt = now, Version = version, CaseId = Id, OrganisationId = OrganisationId,
+            ConsentId = consent.Id, Recipients = consent.Recipients.Select(ToContract).ToArray(),
+            DataCategories = consent.DataCategories.Select(category => ContractValue.Of(category)).ToArray(), ValidUntil = consent.ValidUntil,
+        });
+        return consent;
+    }
+
+    public void WithdrawConsent(Guid consentId, DateTimeOffset now)
+    {
+        RequireNotErased();
+        var consent = FindConsent(consentId);
+        if (consent.WithdrawnAt is not null)
+        {
+            throw new CaseConflictException("The consent has already been withdrawn.");
+        }
+
+        consent.WithdrawnAt = now;
+        Raise(now, (id, version) => new ConsentWithdrawn
+        {
+            EventId = id, TenantId = TenantId, OccurredAt = now, Version = version, CaseId = Id, OrganisationId = OrganisationId,
+            ConsentId = consent.Id, Recipients = consent.Recipients.Select(ToContract).ToArray(),
+            ReferralIds = Referrals.Where(referral => referral.ConsentId == consent.Id).Select(referral => referral.Id).ToArray(),
+        });
+    }
+
+    /// <summary>
+    /// Refers the person to a partner's offer. Needs a valid consent naming the partner or its kind (the given one, or
+    /// else any that covers it); the event shares exactly the consent's data categories.
+    /// </summary>
+    public Referral RequestReferral(
+        Guid offerId, string partnerOrganisationId, OrganisationKind? partnerKind, Guid? consentId, string? note, DateTimeOffset now)
+    {
+        RequireNotClosed();
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var consent = consentId is { } requested
+            ? FindConsent(requested)
+            : Consents.FirstOrDefault(candidate => candidate.IsValidOn(today) && candidate.Covers(partnerOrganisationId, partnerKind));
+        if (consent is null || !consent.IsValidOn(today) || !consent.Covers(partnerOrganisationId, partnerKind))
+        {
+            throw new CaseRuleException(
+                $"No valid consent of this case covers sharing with '{partnerOrganisationId}'"
+                + (partnerKind is { } kind ? $" (kind {ContractValue.Of(kind)})" : "")
+                + ". Record the person's consent naming this organisation or its kind first, or renew a withdrawn or expired one.",
+                new Dictionary<string, object?>
+                {
+                    ["missingConsent"] = new { recipient = partnerOrganisationId, kind = partnerKind is { } k ? ContractValue.Of(k) : null },
+                    ["consentId"] = consent?.Id,
+                });
+        }
+
+        var referral = new Referral
+        {
+            OfferId = offerId, PartnerOrganisationId = partnerOrganisationId, ConsentId = consent.Id, Note = note, RequestedAt = now,
+        };
+        Referrals.Add(referral);
+        Raise(now, (id, version) => SharedUnder(consent, referral, id, version, now));
+        return referral;
+    }
+
+    /// <summary>
+    /// Follows the partner's answer. <paramref name="partnerVersion"/> is the partner's version of the referral, so an
+    /// answer that arrives late (accepted after completed) or twice changes nothing.
+    /// </summary>
+    public bool ApplyReferralAnswer(Guid referralId, ReferralStatus status, string? detail, DateTimeOffset at, long partnerVersion)
+    {
+        var referral = Referrals.FirstOrDefault(candidate => candidate.Id == referralId)
+            ?? throw new CasePartNotFoundException($"The case has no referral {referralId}.");
+        if (partnerVersion <= referral.PartnerVersion)
+        {
+            return false;
+        }
+
+        referral.PartnerVersion = partnerVersion;
+        referral.Status = status;
+        switch (status)
+        {
+            case ReferralStatus.Accepted:
+                referral.AnsweredAt ??= at;
+                break;
+            case ReferralStatus.Declined:
+                referral.AnsweredAt ??= at;
+                referral.DeclineReason = detail;
+                break;
+            case ReferralStatus.Completed:
+                referral.AnsweredAt ??= at;
+                referral.CompletedAt = at;
+                referral.Outcome = detail;
+                break;
+        }
+
+        Touch();
+        return true;
+    }
+
+    public StructuralFinding ReportFinding(LifeArea lifeArea, string theme, string description, DateTimeOffset now)
+    {
+        var finding = new StructuralFinding { LifeArea = lifeArea, Theme = theme, Description = description, ReportedAt = now };
+        Findings.Add(finding);
+        Touch();
+        _events.Add(new StructuralFindingReported
+        {
+            EventId = Guid.CreateVersion7(now), TenantId = TenantId, OccurredAt = now, FindingId = finding.Id,
+            OrganisationId = OrganisationId, Municipality = Municipality, LifeArea = ContractValue.Of(lifeArea),
+            Theme = theme, Description = description,
+        });
+        return finding;
+    }
+
+    /// <summary>
+    /// Erases the personal data (Art. 17 GDPR, or the retention period ran out) and keeps an anonymous skeleton —
+    /// phase, dates, categories, goal and referral states — so that statistics stay right.
+    /// </summary>
+    public void Erase(string cause, DateTimeOffset now)
+    {
+        RequireNotErased();
+        if (Phase != CasePhase.Closed)
+        {
+            var from = Phase;
+            Phase = CasePhase.Closed;
+            ClosedAt = now;
+            CloseReason = Domain.CloseReason.Erased;
+            CloseOutcome ??= Domain.CloseOutcome.NotAchieved;
+            RaisePhaseChanged(from, now);
+            RaiseClosed(now);
+        }
+
+        Person = null;
+        FoldedName = null;
+        NameKeys = null;
+        BirthDate = null;
+        ErasedAt = now;
+        foreach (var need in Needs)
+        {
+            need.Description = "";
+        }
+
+        foreach (var goal in Goals)
+        {
+            goal.Description = "";
+            goal.Progress.ForEach(progress => progress.Note = null);
+        }
+
+        Contacts.ForEach(contact => contact.Note = null);
+        Referrals.ForEach(referral => referral.Note = null);
+        Consents.ForEach(consent => (consent.Purpose, consent.Title, consent.Text) = ("", "", ""));
+        Raise(now, (id, version) => new CaseErased
+        {
+            EventId = id, TenantId = TenantId, OccurredAt = now, Version = version, CaseId = Id, OrganisationId = OrganisationId, Cause = cause,
+        });
+    }
+
+    private ReferralRequested SharedUnder(Consent consent, Referral referral, Guid eventId, long version, DateTimeOffset now)
+    {
+        var person = Person!;
+        bool Allows(DataCategory category) => consent.DataCategories.Contains(category);
+        return new ReferralRequested
+        {
+            EventId = eventId, TenantId = TenantId, OccurredAt = now, Version = version, CaseId = Id,
+            ReferralId = referral.Id, OfferId = referral.OfferId, PartnerOrganisationId = referral.PartnerOrganisationId,
+            ReferringOrganisationId = OrganisationId, ConsentId = consent.Id, Municipality = Municipality, Note = referral.Note,
+            DataCategories = consent.DataCategories.Select(category => ContractValue.Of(category)).ToArray(),
+            Person = Allows(DataCategory.Identity) ? new ReferredPerson(person.GivenName, person.FamilyName, person.BirthDate) : null,
+            ResidenceStatus = Allows(DataCategory.ResidenceStatus) ? ContractValue.Of(person.ResidenceStatus) : null,
+            Languages = Allows(DataCategory.Languages) ? person.Languages : null,
+            Household = Allows(DataCategory.Household)
+                ? person.Household.Select(member => new ReferredHouseholdMember(ContractValue.Of(member.Relation), member.GivenName, member.BirthYear)).ToArray()
+                : null,
+            Needs = Allows(DataCategory.Needs) ? Needs.Select(need => new ReferredNeed(ContractValue.Of(need.LifeArea), need.Description)).ToArray() : null,
+            Goals = Allows(DataCategory.Goals)
+                ? Goals.Select(goal => new ReferredGoal(ContractValue.Of(goal.LifeArea), goal.Description, goal.DueDate)).ToArray()
+                : null,
+        };
+    }
+
+    private Consent FindConsent(Guid consentId) =>
+        Consents.FirstOrDefault(candidate => candidate.Id == consentId)
+        ?? throw new CasePartNotFoundException($"The case has no consent {consentId}.");
+
+    private void MoveTo(CasePhase to, DateTimeOffset now, CasePhase from)
+    {
+        RequireNotErased();
+        if (Phase != from)
+        {
+            throw new CaseConflictException(
+                $"A case in phase {ContractValue.Of(Phase)} cannot move to {ContractValue.Of(to)}; only from {ContractValue.Of(from)}.");
+        }
+
+        Phase = to;
+        RaisePhaseChanged(from, now);
+    }
+
+    private void RaisePhaseChanged(CasePhase from, DateTimeOffset now) =>
+        Raise(now, (id, version) => new CasePhaseChanged
+        {
+            EventId = id, TenantId = TenantId, OccurredAt = now, Version = version, CaseId = Id, OrganisationId = OrganisationId,
+            FromPhase = ContractValue.Of(from), ToPhase = ContractValue.Of(Phase),
+        });
+
+    private void RaiseClosed(DateTimeOffset now) =>
+        Raise(now, (id, version) => new CaseClosed
+        {
+            EventId = id, TenantId = TenantId, OccurredAt = now, Version = version, CaseId = Id, OrganisationId = OrganisationId,
+            Reason = ContractValue.Of(CloseReason!.Value), Outcome = ContractValue.Of(CloseOutcome!.Value),
+        });
+
+    private void RequireNotClosed()
+    {
+        RequireNotErased();
+        if (Phase == CasePhase.Closed)
+        {
+            throw new CaseConflictException("The case is closed; reopen it first.");
+        }
+    }
+
+    private void RequireNotErased()
+    {
+        if (IsErased)
+        {
+            throw new CaseConflictException("The case's personal data has been erased; it can no longer be changed.");
+        }
+    }
+
+    // One version per change, however many events it raises; every event carries the version after the change.
+    private bool _touched;
+
+    private void Touch()
+    {
+        if (!_touched)
+        {
+            Version++;
+            _touched = true;
+        }
+    }
+
+    private void Raise<TEvent>(DateTimeOffset now, Func<Guid, long, TEvent> create) where TEvent : IIntegrationEvent
+    {
+        Touch();
+        _events.Add(create(Guid.CreateVersion7(now), Version));
+    }
+
+    private static Contracts.ConsentRecipient ToContract(ConsentRecipientPart recipient) =>
+        new(recipient.OrganisationId, recipient.OrganisationKind is { } kind ? ContractValue.Of(kind) : null);
 }

@@ -30,3 +30,31 @@ public enum TargetGroup { Youth, YoungAdults, Women, Families, Seniors, NewlyArr
 
 /// <summary>Gender as the person states it.</summary>
 public enum Gender { Female, Male, Diverse, Unspecified }
+
+/// <summary>Life areas of the assessment and the integration agreement.</summary>
+public enum LifeArea { Residence, Work, Language, Housing, Health, Education, Family, Other }
+
+public enum GoalStatus { Open, Achieved, Dropped }
+
+public enum ContactChannel { InPerson, Phone, Video, Email, Messenger, HomeVisit, Other }
+
+public enum HouseholdRelation { Spouse, Partner, Child, Parent, Sibling, Other }
+
+public enum CloseReason { GoalsAchieved, MovedAway, NoLongerReachable, HandedOver, PersonDeclined, Erased, Other }
+
+public enum CloseOutcome { Achieved, PartiallyAchieved, NotAchieved }
+
+/// <summary>How the person gave consent.</summary>
+public enum ConsentForm { Written, Electronic }
+
+/// <summary>What a consent allows to be shared; a referral carries exactly these parts of the case.</summary>
+public enum DataCategory { Identity, ResidenceStatus, Languages, Household, Needs, Goals }
+
+public enum ReferralStatus { Requested, Accepted, Declined, Completed }
+
+/// <summary>Kinds of organisation a consent can name instead of one organisation.</summary>
+public enum OrganisationKind
+{
+    Municipality, Welfare, Jobcenter, EmploymentAgency, ImmigrationOffice, YouthOffice, School, Daycare,
+    MigrantOrganisation, ReligiousCommunity, VolunteerInitiative, IntegrationCentre, Other,
+}

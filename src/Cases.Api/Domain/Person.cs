@@ -1,6 +1,8 @@
+using KimPlatform.Cases.Api.Domain.Persons;
+
 namespace KimPlatform.Cases.Api.Domain;
 
-/// <summary>The person a case is about. Personal data: never leaves the case service except as consent allows.</summary>
+/// <summary>The person a case is about. Personal data: it leaves the case service only as a consent allows.</summary>
 public sealed class Person
 {
     public required string GivenName { get; init; }
@@ -12,6 +14,13 @@ public sealed class Person
     public required ResidenceStatus ResidenceStatus { get; init; }
     public DateOnly? ArrivalDate { get; init; }
     public required string Municipality { get; init; }
+    public List<HouseholdMember> Household { get; init; } = [];
+
+    /// <summary>Name keys that match spelling and transliteration variants and swapped names.</summary>
+    public IReadOnlyList<string> NameKeys => PersonName.Keys(GivenName, FamilyName);
+
+    /// <summary>Folded "given family" for text search.</summary>
+    public string FoldedName => PersonName.Fold($"{GivenName} {FamilyName}");
 
     /// <summary>A coarse age band for statistics, so reports never need the birth date.</summary>
     public string AgeBandOn(DateOnly day)
@@ -26,4 +35,11 @@ public sealed class Person
             _ => "65+",
         };
     }
+}
+
+public sealed class HouseholdMember
+{
+    public required HouseholdRelation Relation { get; init; }
+    public required string GivenName { get; init; }
+    public int? BirthYear { get; init; }
 }

@@ -1,4 +1,7 @@
+using KimPlatform.Cases.Api.Apis;
 using KimPlatform.Cases.Api.Infrastructure;
+using KimPlatform.Cases.Api.IntegrationEvents;
+using KimPlatform.Cases.Api.Retention;
 
 namespace KimPlatform.Cases.Api.Extensions;
 
@@ -7,9 +10,20 @@ internal static class Extensions
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddKimAuthentication();
-        builder.AddServiceDatabase<CasesDbContext>("casesdb");
-        builder.AddKimMessaging();
+        builder.AddServiceDatabase<CasesDbContext>("casesdb", CasesDbContext.AuditTable);
+        builder.AddKimMessaging(bus =>
+        {
+            bus.AddConsumer<ReferralAcceptedConsumer>();
+            bus.AddConsumer<ReferralDeclinedConsumer>();
+            bus.AddConsumer<ReferralCompletedConsumer>();
+            bus.AddConsumer<OrganisationRegisteredConsumer>();
+        });
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddScoped<CaseAccess>();
+        builder.Services.AddScoped<ConsentTexts>();
+        builder.Services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.SectionName);
+        builder.Services.AddSingleton<CaseRetentionJob>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<CaseRetentionJob>());
         builder.Services.AddOpenApi();
     }
 }

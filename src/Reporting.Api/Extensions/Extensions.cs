@@ -9,7 +9,11 @@ internal static class Extensions
     {
         builder.AddKimAuthentication();
         builder.AddServiceDatabase<ReportingDbContext>("reportingdb");
-        builder.AddKimMessaging(bus => bus.AddConsumer<CaseOpenedConsumer>());
+        builder.AddKimMessaging(bus =>
+        {
+            bus.AddConsumer<CaseOpenedConsumer>();
+            bus.AddConsumer<CasePhaseChangedConsumer>();
+        });
         builder.Services.AddOptions<ReportingOptions>().BindConfiguration(ReportingOptions.SectionName);
         builder.Services.AddOpenApi();
     }

@@ -30,7 +30,9 @@ public static class AuthenticationExtensions
             .AddPolicy(KimPolicies.CaseManager, KimPolicies.InRole(KimRoles.CaseManager))
             .AddPolicy(KimPolicies.Coordinator, KimPolicies.InRole(KimRoles.Coordinator, KimRoles.TenantAdmin))
             .AddPolicy(KimPolicies.PartnerStaff, KimPolicies.InRole(KimRoles.PartnerStaff))
-            .AddPolicy(KimPolicies.TenantAdmin, KimPolicies.InRole(KimRoles.TenantAdmin));
+            .AddPolicy(KimPolicies.TenantAdmin, KimPolicies.InRole(KimRoles.TenantAdmin))
+            .AddPolicy(KimPolicies.CaseManagerOrTenantAdmin, KimPolicies.InRole(KimRoles.CaseManager, KimRoles.TenantAdmin))
+            .AddPolicy(KimPolicies.Member, KimPolicies.TenantMember());
 
         builder.Services.AddHttpContextAccessor();
         builder.Services.TryAddScoped<CallerContext>(services =>

@@ -14,6 +14,10 @@ public static class KimPolicies
     public const string PartnerStaff = "partner-staff";
     /// <summary>Role <c>tenant_admin</c>.</summary>
     public const string TenantAdmin = "tenant-admin";
+    /// <summary>Role <c>case_manager</c> or <c>tenant_admin</c>.</summary>
+    public const string CaseManagerOrTenantAdmin = "case-manager-or-tenant-admin";
+    /// <summary>Any authenticated member of a tenant (the fallback policy, by name).</summary>
+    public const string Member = "tenant-member";
 
     /// <summary>An authenticated caller whose token names a tenant and an organisation: the default for every endpoint.</summary>
     public static AuthorizationPolicy TenantMember() => new AuthorizationPolicyBuilder()

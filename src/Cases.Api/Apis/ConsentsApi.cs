@@ -1,0 +1,133 @@
+using KimPlatform.Cases.Api.Domain;
+using KimPlatform.Cases.Api.Domain.Consents;
+using KimPlatform.Security.Authorization;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace KimPlatform.Cases.Api.Apis;
+
+/// <summary>Consents in a language the person can read, their receipts, withdrawal, and the tenant's consent texts.</summary>
+public static class ConsentsApi
+{
+    public static IEndpointRouteBuilder MapConsentsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/cases")
+            .WithTags("Consents")
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+
+        api.MapPost("/{id:guid}/consents", GiveConsent).RequireAuthorization(KimPolicies.CaseManager)
+            .WithName("GiveConsent").WithSummary("Record a consent with the text shown to the person, frozen in its language")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status428PreconditionRequired);
+        api.MapPost("/{id:guid}/consents/{consentId:guid}/withdraw", WithdrawConsent).RequireAuthorization(KimPolicies.CaseManager)
+            .WithName("WithdrawConsent").WithSummary("Withdraw a consent: no further referrals rely on it; receivers are told to redact")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status428PreconditionRequired);
+        api.MapGet("/{id:guid}/consents/{consentId:guid}/receipt", GetReceipt).RequireAuthorization(KimPolicies.CaseManager)
+            .WithName("GetConsentReceipt").WithSummary("The text the person agreed to, in their language, for them to keep")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapGet("/consent-templates", GetTemplate).RequireAuthorization(KimPolicies.Member)
+            .WithName("GetConsentTemplate").WithSummary("The current consent text for a key and language")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapPost("/consent-templates", PublishTemplate).RequireAuthorization(KimPolicies.TenantAdmin)
+            .WithName("PublishConsentTemplate").WithSummary("Publish the tenant's next version of a consent text");
+        return app;
+    }
+
+    public static async Task<Results<Created<ConsentResponse>, ProblemHttpResult, ValidationProblem>> GiveConsent(
+        Guid id, ConsentRequest request, [FromHeader(Name = "If-Match")] string? ifMatch, CaseAccess access, ConsentTexts texts,
+        HttpContext http, CancellationToken cancellationToken)
+    {
+        var errors = new FieldErrors();
+        CaseRequestValidators.Consent(request, access.Today, errors);
+        if (errors.Any)
+        {
+            return TypedResults.ValidationProblem(errors.ToDictionary());
+        }
+
+        var key = request.TemplateKey?.Trim() ?? DefaultConsentTemplates.Key;
+        var language = request.Language!.Trim();
+        if (await texts.CurrentAsync(key, language, cancellationToken) is not { } template)
+        {
+            errors.Add("language", $"There is no consent text '{key}' in '{language}'. Built-in languages: "
+                + string.Join(", ", DefaultConsentTemplates.All.Select(text => text.Language)) + ".");
+            return TypedResults.ValidationProblem(errors.ToDictionary());
+        }
+
+        var recipients = request.Recipients!
+            .Select(r => new ConsentRecipientPart { OrganisationId = r.OrganisationId?.Trim(), OrganisationKind = r.OrganisationKind })
+            .ToList();
+        var purpose = request.Purpose!.Trim();
+        var text = await texts.FillAsync(template, access.Caller.RequiredOrganisationId, purpose, recipients, request.DataCategories!,
+            request.ValidUntil, cancellationToken);
+        var consent = new Consent
+        {
+            Purpose = purpose, Recipients = recipients, DataCategories = request.DataCategories!, Form = request.Form!.Value,
+            ValidUntil = request.ValidUntil, GivenAt = access.Now, TemplateKey = key, TemplateVersion = template.Version,
+            Language = template.Language, RightToLeft = template.RightToLeft, Title = template.Title, Text = text,
+        };
+
+        var result = await access.ChangeAsync(id, ifMatch, "consent", ["consents"], c => c.GiveConsent(consent, access.Now), cancellationToken);
+        if (!result.Done)
+        {
+            return result.Problem!;
+        }
+
+        CaseETag.Set(http, result.Case);
+        return TypedResults.Created($"/api/cases/{id}/consents/{consent.Id}", CaseResponse.ConsentFrom(consent));
+    }
+
+    public static Task<Results<Ok<CaseResponse>, ProblemHttpResult, ValidationProblem>> WithdrawConsent(
+        Guid id, Guid consentId, [FromHeader(Name = "If-Match")] string? ifMatch, CaseAccess access, HttpContext http, CancellationToken cancellationToken) =>
+        CaseWorkApi.ChangeAsync(id, ifMatch, "consent-withdraw", ["consents"], new FieldErrors(), access, http,
+            c => c.WithdrawConsent(consentId, access.Now), cancellationToken);
+
+    public static async Task<Results<Ok<ConsentReceipt>, ProblemHttpResult>> GetReceipt(
+        Guid id, Guid consentId, CaseAccess access, CancellationToken cancellationToken)
+    {
+        var found = await access.ReadAsync(id, "consent-receipt", ["consents"], cancellationToken);
+        var consent = found?.Consents.FirstOrDefault(candidate => candidate.Id == consentId);
+        return consent is null ? CaseProblems.NotFound() : TypedResults.Ok(ReceiptOf(consent));
+    }
+
+    public static async Task<Results<Ok<ConsentTemplateText>, ProblemHttpResult>> GetTemplate(
+        ConsentTexts texts, CancellationToken cancellationToken, string language = "de", string key = DefaultConsentTemplates.Key)
+    {
+        var template = await texts.CurrentAsync(key, language, cancellationToken);
+        return template is null
+            ? TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such consent text")
+            : TypedResults.Ok(template);
+    }
+
+    public static async Task<Results<Created<ConsentTemplateText>, ValidationProblem>> PublishTemplate(
+        ConsentTemplateRequest request, CaseAccess access, ConsentTexts texts, CancellationToken cancellationToken)
+    {
+        var errors = new FieldErrors();
+        CaseRequestValidators.ConsentTemplate(request, errors);
+        if (errors.Any)
+        {
+            return TypedResults.ValidationProblem(errors.ToDictionary());
+        }
+
+        var db = access.Db;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var template = new ConsentTemplate
+        {
+            TenantId = access.Caller.RequiredTenantId, Key = request.Key!.Trim(), Language = request.Language!.Trim(),
+            Version = await texts.NextVersionAsync(request.Key.Trim(), request.Language.Trim(), cancellationToken),
+            Title = request.Title!.Trim(), Body = request.Body!, RightToLeft = request.RightToLeft, UntilWithdrawn = request.UntilWithdrawn!.Trim(),
+            DataCategoryNames = request.DataCategoryNames?.ToDictionary() ?? [], PublishedAt = access.Now, PublishedBy = access.UserId,
+        };
+        db.ConsentTemplates.Add(template);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        var text = new ConsentTemplateText(template.Language, template.Title, template.Body, template.RightToLeft, template.UntilWithdrawn,
+            template.DataCategoryNames) { Key = template.Key, Version = template.Version };
+        return TypedResults.Created($"/api/cases/consent-templates?key={template.Key}&language={template.Language}", text);
+    }
+
+    public static ConsentReceipt ReceiptOf(Consent consent) => new(
+        consent.Id, consent.Language, consent.RightToLeft ? "rtl" : "ltr", consent.Title, consent.Text, consent.TemplateKey,
+        consent.TemplateVersion, consent.GivenAt, consent.ValidUntil, consent.WithdrawnAt, consent.Form);
+}

@@ -1,0 +1,118 @@
+using KimPlatform.Cases.Api.Domain;
+using KimPlatform.Cases.Api.Infrastructure;
+using KimPlatform.Security.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace KimPlatform.Cases.Api.Retention;
+
+/// <summary>
+/// Anonymises cases closed longer than their tenant's retention period, tenant by tenant under that tenant's
+/// row-level security, each case in its own transaction with its CaseErased event and an audit entry.
+/// </summary>
+public sealed partial class CaseRetentionJob(
+    IServiceScopeFactory scopes, IOptionsMonitor<RetentionOptions> options, TimeProvider clock, ILogger<CaseRetentionJob> logger)
+    : BackgroundService
+{
+    public const string SystemUser = "system:retention";
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await RunOnceAsync(stoppingToken);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                LogFailed(logger, exception);
+            }
+
+            await Task.Delay(options.CurrentValue.Interval, clock, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+    }
+
+    /// <summary>One pass over every tenant; returns how many cases were anonymised.</summary>
+    public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
+    {
+        List<string> tenants;
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            tenants = await scope.ServiceProvider.GetRequiredService<CasesDbContext>().KnownTenants
+                .Select(tenant => tenant.TenantId).ToListAsync(cancellationToken);
+        }
+
+        var anonymised = 0;
+        foreach (var tenantId in tenants)
+        {
+            var cutoff = clock.GetUtcNow().AddMonths(-options.CurrentValue.MonthsFor(tenantId));
+            foreach (var caseId in await ExpiredAsync(tenantId, cutoff, cancellationToken))
+            {
+                anonymised += await AnonymiseAsync(tenantId, caseId, cancellationToken) ? 1 : 0;
+            }
+        }
+
+        if (anonymised > 0)
+        {
+            LogAnonymised(logger, anonymised);
+        }
+
+        return anonymised;
+    }
+
+    private async Task<List<Guid>> ExpiredAsync(string tenantId, DateTimeOffset cutoff, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<CurrentTenant>().Use(tenantId);
+        var db = scope.ServiceProvider.GetRequiredService<CasesDbContext>();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        return await db.Cases.AsNoTracking()
+            .Where(c => c.Phase == CasePhase.Closed && c.ErasedAt == null && c.ClosedAt < cutoff)
+            .Select(c => c.Id)
+            .ToListAsync(cancellationToken);
+    }
+
+    private async Task<bool> AnonymiseAsync(string tenantId, Guid caseId, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<CurrentTenant>().Use(tenantId);
+        var db = scope.ServiceProvider.GetRequiredService<CasesDbContext>();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var expired = await db.Cases.FirstOrDefaultAsync(c => c.Id == caseId && c.ErasedAt == null, cancellationToken);
+        if (expired is null)
+        {
+            return false;
+        }
+
+        var now = clock.GetUtcNow();
+        expired.Erase("retention", now);
+        foreach (var integrationEvent in expired.Events)
+        {
+            db.AddIntegrationEvent(integrationEvent);
+        }
+
+        db.AuditEntries.Add(new AuditEntry
+        {
+            TenantId = tenantId, CaseId = caseId, UserId = SystemUser, OrganisationId = expired.OrganisationId,
+            Action = "erase", Fields = ["*"], Outcome = "retention", At = now,
+        });
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return false; // changed meanwhile (reopened?); the next pass looks again
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return true;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Retention: anonymised {Count} cases")]
+    private static partial void LogAnonymised(ILogger logger, int count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Retention pass failed; trying again at the next interval")]
+    private static partial void LogFailed(ILogger logger, Exception exception);
+}
