@@ -190,9 +190,11 @@ public static class CasesApi
         var caseload = await access.Db.Cases.AsNoTracking()
             .Where(c => c.OrganisationId == organisation && c.Phase != CasePhase.Closed)
             .GroupBy(c => c.AssignedCaseManagerId ?? "")
-            .Select(group => new CaseloadEntry(group.Key, group.Count()))
-            .OrderBy(entry => entry.CaseManagerId)
+            .Select(group => new { CaseManagerId = group.Key, OpenCases = group.Count() })
             .ToListAsync(cancellationToken);
-        return TypedResults.Ok<IReadOnlyList<CaseloadEntry>>(caseload);
+        return TypedResults.Ok<IReadOnlyList<CaseloadEntry>>(caseload
+            .OrderBy(entry => entry.CaseManagerId, StringComparer.Ordinal)
+            .Select(entry => new CaseloadEntry(entry.CaseManagerId, entry.OpenCases))
+            .ToArray());
     }
 }

@@ -14,7 +14,8 @@ public sealed class ConsentTexts(CasesDbContext db)
 {
     public async Task<ConsentTemplateText?> CurrentAsync(string key, string language, CancellationToken cancellationToken)
     {
-        // Row-level security keeps this to the caller's tenant.
+        // Row-level security keeps this to the caller's tenant; the tenant is set per transaction.
+        await using var transaction = await BeginUnlessInTransactionAsync(cancellationToken);
         var own = await db.ConsentTemplates.AsNoTracking()
             .Where(template => template.Key == key && template.Language == language)
             .OrderByDescending(template => template.Version)
@@ -45,6 +46,7 @@ public sealed class ConsentTexts(CasesDbContext db)
         IReadOnlyList<DataCategory> categories, DateOnly? validUntil, CancellationToken cancellationToken)
     {
         var ids = recipients.Select(r => r.OrganisationId).Append(organisationId).OfType<string>().ToArray();
+        await using var transaction = await BeginUnlessInTransactionAsync(cancellationToken);
         var names = await db.KnownOrganisations.AsNoTracking()
             .Where(organisation => ids.Contains(organisation.OrganisationId))
             .ToDictionaryAsync(organisation => organisation.OrganisationId, organisation => organisation.Name, cancellationToken);
@@ -58,5 +60,15 @@ public sealed class ConsentTexts(CasesDbContext db)
             .Replace("{dataCategories}", string.Join(", ", categories.Select(category =>
                 template.DataCategoryNames.TryGetValue(ContractValue.Of(category), out var name) ? name : ContractValue.Of(category))), StringComparison.Ordinal)
             .Replace("{validUntil}", validUntil?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? template.UntilWithdrawn, StringComparison.Ordinal);
+    }
+
+    private async Task<IAsyncDisposable> BeginUnlessInTransactionAsync(CancellationToken cancellationToken) =>
+        db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : NoTransaction.Instance;
+
+    private sealed class NoTransaction : IAsyncDisposable
+    {
+        public static readonly NoTransaction Instance = new();
+
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
     }
 }

@@ -22,7 +22,7 @@ public sealed partial class CaseRetentionJob(
         {
             try
             {
-                await RunOnceAsync(stoppingToken);
+                await RunOnceAsync(clock.GetUtcNow(), stoppingToken);
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
@@ -33,8 +33,8 @@ public sealed partial class CaseRetentionJob(
         }
     }
 
-    /// <summary>One pass over every tenant; returns how many cases were anonymised.</summary>
-    public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
+    /// <summary>One pass over every tenant as of <paramref name="now"/>; returns how many cases were anonymised.</summary>
+    public async Task<int> RunOnceAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
         List<string> tenants;
         await using (var scope = scopes.CreateAsyncScope())
@@ -46,10 +46,10 @@ public sealed partial class CaseRetentionJob(
         var anonymised = 0;
         foreach (var tenantId in tenants)
         {
-            var cutoff = clock.GetUtcNow().AddMonths(-options.CurrentValue.MonthsFor(tenantId));
+            var cutoff = now.AddMonths(-options.CurrentValue.MonthsFor(tenantId));
             foreach (var caseId in await ExpiredAsync(tenantId, cutoff, cancellationToken))
             {
-                anonymised += await AnonymiseAsync(tenantId, caseId, cancellationToken) ? 1 : 0;
+                anonymised += await AnonymiseAsync(tenantId, caseId, now, cancellationToken) ? 1 : 0;
             }
         }
 
@@ -73,7 +73,7 @@ public sealed partial class CaseRetentionJob(
             .ToListAsync(cancellationToken);
     }
 
-    private async Task<bool> AnonymiseAsync(string tenantId, Guid caseId, CancellationToken cancellationToken)
+    private async Task<bool> AnonymiseAsync(string tenantId, Guid caseId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<CurrentTenant>().Use(tenantId);
@@ -85,7 +85,6 @@ public sealed partial class CaseRetentionJob(
             return false;
         }
 
-        var now = clock.GetUtcNow();
         expired.Erase("retention", now);
         foreach (var integrationEvent in expired.Events)
         {

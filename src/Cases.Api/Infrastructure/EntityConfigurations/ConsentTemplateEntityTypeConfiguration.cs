@@ -1,4 +1,6 @@
+using System.Text.Json;
 using KimPlatform.Cases.Api.Domain;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -17,7 +19,15 @@ internal sealed class ConsentTemplateEntityTypeConfiguration : IEntityTypeConfig
         builder.Property(template => template.Title).HasMaxLength(200);
         builder.Property(template => template.UntilWithdrawn).HasMaxLength(200);
         builder.Property(template => template.PublishedBy).HasMaxLength(200);
-        builder.Property(template => template.DataCategoryNames).HasColumnType("jsonb");
+        builder.Property(template => template.DataCategoryNames)
+            .HasConversion(
+                names => JsonSerializer.Serialize(names, JsonSerializerOptions.Default),
+                json => JsonSerializer.Deserialize<Dictionary<string, string>>(json, JsonSerializerOptions.Default) ?? new Dictionary<string, string>(),
+                new ValueComparer<Dictionary<string, string>>(
+                    (left, right) => left!.Count == right!.Count && !left.Except(right).Any(),
+                    names => names.Aggregate(0, (hash, pair) => HashCode.Combine(hash, pair.Key, pair.Value)),
+                    names => new Dictionary<string, string>(names)))
+            .HasColumnType("jsonb");
         builder.HasIndex(template => new { template.TenantId, template.Key, template.Language, template.Version }).IsUnique();
     }
 }

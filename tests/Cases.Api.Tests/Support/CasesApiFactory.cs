@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
 
-namespace KimPlatform.Cases.Api.Tests;
+namespace KimPlatform.Cases.Api.Tests.Support;
 
 /// <summary>The cases service in process, on a database of its own on the real server and the real broker.</summary>
 public sealed class CasesApiFactory : WebApplicationFactory<Program>

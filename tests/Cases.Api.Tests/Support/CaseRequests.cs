@@ -1,6 +1,6 @@
 using System.Net.Http.Json;
 
-namespace KimPlatform.Cases.Api.Tests;
+namespace KimPlatform.Cases.Api.Tests.Support;
 
 internal static class CaseRequests
 {
