@@ -32,6 +32,34 @@ public sealed class CaseReportTests
     }
 
     [Fact]
+    public async Task ErasedAndClosedCases_LeaveTheOpenCount_AndReportingHoldsNoPersonalData()
+    {
+        var tenant = TestEnvironment.NewTenant();
+        var caseManager = Stack.Gateway(tenant, "stadt-rietberg", "case_manager");
+        var ids = new List<(Guid Id, string ETag)>();
+        for (var i = 0; i < 7; i++)
+        {
+            var response = await caseManager.PostAsJsonAsync("/api/cases", Stack.NewCase("Rietberg"));
+            ids.Add(((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid(), response.Headers.ETag!.Tag));
+        }
+
+        var coordinator = Stack.Gateway(tenant, "ki-guetersloh", "coordinator");
+        await Eventually.GetAsync(() => ReadReportAsync(coordinator), rows => Count(rows, "Rietberg") == 7);
+
+        using var erase = new HttpRequestMessage(HttpMethod.Delete, $"/api/cases/{ids[0].Id}");
+        erase.Headers.TryAddWithoutValidation("If-Match", ids[0].ETag);
+        Assert.Equal(HttpStatusCode.NoContent, (await caseManager.SendAsync(erase)).StatusCode);
+
+        var report = await Eventually.GetAsync(() => ReadReportAsync(coordinator), rows => Count(rows, "Rietberg") == 6);
+        Assert.Equal((6, false), (Count(report, "Rietberg"), report["Rietberg"].Suppressed));
+
+        var reportingDb = new Npgsql.NpgsqlConnectionStringBuilder(TestEnvironment.PostgresServer) { Database = "reportingdb" }.ConnectionString;
+        Assert.Equal(7, await Sql.CountAsync(reportingDb, "SELECT count(*) FROM case_facts WHERE tenant_id = @p0", tenant));
+        Assert.Equal(0, await Sql.CountAsync(reportingDb,
+            "SELECT count(*) FROM case_facts WHERE tenant_id = @p0 AND (case_facts::text LIKE '%Haidari%' OR case_facts::text LIKE '%1999-07-01%')", tenant));
+    }
+
+    [Fact]
     public async Task Report_WithToBeforeFrom_Returns400()
     {
         var response = await Stack.Gateway(TestEnvironment.NewTenant(), "ki-guetersloh", "coordinator")
