@@ -65,7 +65,7 @@ public static class CasesApi
     public static async Task<Results<Ok<CasePage>, ValidationProblem>> ListCases(
         CaseAccess access,
         CancellationToken cancellationToken,
-        [Description("Only this phase")] CasePhase? phase = null,
+        [Description("Only this phase: intake, assessment, plan, monitoring or closed")] string? phase = null,
         [Description("Only this municipality")] string? municipality = null,
         [Description("Only cases assigned to this case manager (user id)")] string? assignedTo = null,
         [Description("Names to search for; umlaut and transliteration variants match")] string? q = null,
@@ -90,6 +90,19 @@ public static class CasesApi
         }
 
         errors.Text(q, "q", required: false);
+        CasePhase? onlyPhase = null;
+        if (phase is not null)
+        {
+            if (ContractValue.TryParse<CasePhase>(phase, out var parsed))
+            {
+                onlyPhase = parsed;
+            }
+            else
+            {
+                errors.Add("phase", "One of intake, assessment, plan, monitoring, closed.");
+            }
+        }
+
         if (errors.Any)
         {
             return TypedResults.ValidationProblem(errors.ToDictionary());
@@ -97,9 +110,9 @@ public static class CasesApi
 
         var organisation = access.Caller.RequiredOrganisationId;
         var cases = access.Db.Cases.AsNoTracking().Where(c => c.OrganisationId == organisation);
-        if (phase is { } onlyPhase)
+        if (onlyPhase is { } wanted)
         {
-            cases = cases.Where(c => c.Phase == onlyPhase);
+            cases = cases.Where(c => c.Phase == wanted);
         }
 
         if (!string.IsNullOrWhiteSpace(municipality))

@@ -9,5 +9,20 @@ public static class ContractValue
         JsonNamingPolicy.KebabCaseLower.ConvertName(value.ToString());
 
     public static TEnum Parse<TEnum>(string value) where TEnum : struct, Enum =>
-        Enum.GetValues<TEnum>().First(candidate => Of(candidate) == value);
+        TryParse<TEnum>(value, out var parsed) ? parsed : throw new FormatException($"'{value}' is not a {typeof(TEnum).Name}.");
+
+    public static bool TryParse<TEnum>(string? value, out TEnum parsed) where TEnum : struct, Enum
+    {
+        foreach (var candidate in Enum.GetValues<TEnum>())
+        {
+            if (Of(candidate) == value)
+            {
+                parsed = candidate;
+                return true;
+            }
+        }
+
+        parsed = default;
+        return false;
+    }
 }
