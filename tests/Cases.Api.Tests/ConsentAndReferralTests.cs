@@ -147,6 +147,28 @@ public sealed class ConsentAndReferralTests(CasesApiFactory factory)
     }
 
     [Fact]
+    public async Task Receipt_AsHtml_IsARightToLeftPageWithTheArabicTextAsText()
+    {
+        var session = Session();
+        var id = await session.OpenAsync();
+        var consent = await session.ChangeOkAsync(id, "/consents", Bodies.Consent("ar"));
+        var path = $"/api/cases/{id}/consents/{consent.GetProperty("id")}/receipt";
+        var receipt = await session.Client.GetFromJsonAsync<JsonElement>(path);
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.Accept.ParseAdd("text/html");
+        var response = await session.Client.SendAsync(request);
+
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("<html lang=\"ar\" dir=\"rtl\">", html, StringComparison.Ordinal);
+        foreach (var line in receipt.GetProperty("text").GetString()!.Split('\n'))
+        {
+            Assert.Contains($"<p>{line}</p>", html, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task NewTemplateVersion_DoesNotChangeWhatAnOlderConsentSays()
     {
         var session = Session();

@@ -51,13 +51,14 @@ public sealed class ConsentTexts(CasesDbContext db)
             .Where(organisation => ids.Contains(organisation.OrganisationId))
             .ToDictionaryAsync(organisation => organisation.OrganisationId, organisation => organisation.Name, cancellationToken);
         string NameOf(string id) => names.TryGetValue(id, out var name) ? name : id;
+        var separator = template.RightToLeft ? "، " : ", "; // Arabic and Persian write their own comma
 
         return template.Body
             .Replace("{organisation}", NameOf(organisationId), StringComparison.Ordinal)
             .Replace("{purpose}", purpose, StringComparison.Ordinal)
-            .Replace("{recipients}", string.Join(", ", recipients.Select(r =>
+            .Replace("{recipients}", string.Join(separator, recipients.Select(r =>
                 r.OrganisationId is { } id ? NameOf(id) : ContractValue.Of(r.OrganisationKind!.Value))), StringComparison.Ordinal)
-            .Replace("{dataCategories}", string.Join(", ", categories.Select(category =>
+            .Replace("{dataCategories}", string.Join(separator, categories.Select(category =>
                 template.DataCategoryNames.TryGetValue(ContractValue.Of(category), out var name) ? name : ContractValue.Of(category))), StringComparison.Ordinal)
             .Replace("{validUntil}", validUntil?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? template.UntilWithdrawn, StringComparison.Ordinal);
     }

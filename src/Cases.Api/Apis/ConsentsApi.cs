@@ -26,6 +26,8 @@ public static class ConsentsApi
             .ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status428PreconditionRequired);
         api.MapGet("/{id:guid}/consents/{consentId:guid}/receipt", GetReceipt).RequireAuthorization(KimPolicies.CaseManager)
             .WithName("GetConsentReceipt").WithSummary("The text the person agreed to, in their language, for them to keep")
+            .WithDescription("JSON by default; with Accept: text/html a printable page, right to left for Arabic and Persian.")
+            .Produces<string>(StatusCodes.Status200OK, "text/html")
             .ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/consent-templates", GetTemplate).RequireAuthorization(KimPolicies.Member)
             .WithName("GetConsentTemplate").WithSummary("The current consent text for a key and language")
@@ -83,12 +85,20 @@ public static class ConsentsApi
         CaseWorkApi.ChangeAsync(id, ifMatch, "consent-withdraw", ["consents"], new FieldErrors(), access, http,
             c => c.WithdrawConsent(consentId, access.Now), cancellationToken);
 
-    public static async Task<Results<Ok<ConsentReceipt>, ProblemHttpResult>> GetReceipt(
-        Guid id, Guid consentId, CaseAccess access, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<ConsentReceipt>, ContentHttpResult, ProblemHttpResult>> GetReceipt(
+        Guid id, Guid consentId, CaseAccess access, HttpRequest request, CancellationToken cancellationToken)
     {
         var found = await access.ReadAsync(id, "consent-receipt", ["consents"], cancellationToken);
-        var consent = found?.Consents.FirstOrDefault(candidate => candidate.Id == consentId);
-        return consent is null ? CaseProblems.NotFound() : TypedResults.Ok(ReceiptOf(consent));
+        if (found?.Consents.FirstOrDefault(candidate => candidate.Id == consentId) is not { } consent)
+        {
+            return CaseProblems.NotFound();
+        }
+
+        var receipt = ReceiptOf(consent);
+        var wantsHtml = request.GetTypedHeaders().Accept.Any(accept => accept.MediaType.Equals("text/html", StringComparison.OrdinalIgnoreCase));
+        return wantsHtml
+            ? TypedResults.Content(ConsentReceiptPage.Render(receipt), "text/html; charset=utf-8")
+            : TypedResults.Ok(receipt);
     }
 
     public static async Task<Results<Ok<ConsentTemplateText>, ProblemHttpResult>> GetTemplate(
