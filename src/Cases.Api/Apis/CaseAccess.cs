@@ -78,10 +78,7 @@ public sealed class CaseAccess(CasesDbContext db, CallerContext caller, TimeProv
             return CaseChange<T>.Failed(StatusCodes.Status404NotFound, "Not found", missing.Message);
         }
 
-        foreach (var integrationEvent in found.Events)
-        {
-            db.AddIntegrationEvent(integrationEvent);
-        }
+        db.AddIntegrationEvents(found.Events);
 
         Audit(found.Id, action, fields);
         try

@@ -47,10 +47,7 @@ public static class CasesApi
         var db = access.Db;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.Cases.Add(opened);
-        foreach (var integrationEvent in opened.Events)
-        {
-            db.AddIntegrationEvent(integrationEvent);
-        }
+        db.AddIntegrationEvents(opened.Events);
 
         access.Audit(opened.Id, "open", ["person", "targetGroups", "reachability"]);
         await db.SaveChangesAsync(cancellationToken);

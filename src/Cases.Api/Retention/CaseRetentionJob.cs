@@ -86,10 +86,7 @@ public sealed partial class CaseRetentionJob(
         }
 
         expired.Erase("retention", now);
-        foreach (var integrationEvent in expired.Events)
-        {
-            db.AddIntegrationEvent(integrationEvent);
-        }
+        db.AddIntegrationEvents(expired.Events);
 
         db.AuditEntries.Add(new AuditEntry
         {
