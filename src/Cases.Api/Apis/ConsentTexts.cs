@@ -2,6 +2,7 @@ using System.Globalization;
 using KimPlatform.Cases.Api.Domain;
 using KimPlatform.Cases.Api.Domain.Consents;
 using KimPlatform.Cases.Api.Infrastructure;
+using KimPlatform.Security.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace KimPlatform.Cases.Api.Apis;
@@ -15,7 +16,7 @@ public sealed class ConsentTexts(CasesDbContext db)
     public async Task<ConsentTemplateText?> CurrentAsync(string key, string language, CancellationToken cancellationToken)
     {
         // Row-level security keeps this to the caller's tenant; the tenant is set per transaction.
-        await using var transaction = await BeginUnlessInTransactionAsync(cancellationToken);
+        await using var transaction = await db.Database.JoinOrBeginTransactionAsync(cancellationToken);
         var own = await db.ConsentTemplates.AsNoTracking()
             .Where(template => template.Key == key && template.Language == language)
             .OrderByDescending(template => template.Version)
@@ -46,7 +47,7 @@ public sealed class ConsentTexts(CasesDbContext db)
         IReadOnlyList<DataCategory> categories, DateOnly? validUntil, CancellationToken cancellationToken)
     {
         var ids = recipients.Select(r => r.OrganisationId).Append(organisationId).OfType<string>().ToArray();
-        await using var transaction = await BeginUnlessInTransactionAsync(cancellationToken);
+        await using var transaction = await db.Database.JoinOrBeginTransactionAsync(cancellationToken);
         var names = await db.KnownOrganisations.AsNoTracking()
             .Where(organisation => ids.Contains(organisation.OrganisationId))
             .ToDictionaryAsync(organisation => organisation.OrganisationId, organisation => organisation.Name, cancellationToken);
@@ -61,15 +62,5 @@ public sealed class ConsentTexts(CasesDbContext db)
             .Replace("{dataCategories}", string.Join(separator, categories.Select(category =>
                 template.DataCategoryNames.TryGetValue(ContractValue.Of(category), out var name) ? name : ContractValue.Of(category))), StringComparison.Ordinal)
             .Replace("{validUntil}", validUntil?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? template.UntilWithdrawn, StringComparison.Ordinal);
-    }
-
-    private async Task<IAsyncDisposable> BeginUnlessInTransactionAsync(CancellationToken cancellationToken) =>
-        db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : NoTransaction.Instance;
-
-    private sealed class NoTransaction : IAsyncDisposable
-    {
-        public static readonly NoTransaction Instance = new();
-
-        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
     }
 }
