@@ -112,15 +112,16 @@ public static class Extensions
     }
 
     /// <summary>
-    /// The shared middleware (forwarded headers, correlation id, problem details for errors, authentication) and the
-    /// health endpoints.
-    /// Call right after <c>Build()</c>, before the service maps its APIs.
+    /// The shared middleware, in order: forwarded headers, the correlation id, one log line per request, problem
+    /// details for exceptions and bare status codes, then authentication and authorisation when the process has them.
+    /// Call right after <c>Build()</c>, before anything that needs the caller (rate limits, the APIs).
     /// </summary>
-    public static WebApplication MapDefaultEndpoints(this WebApplication app)
+    public static WebApplication UseServiceDefaults(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
         app.UseForwardedHeaders();
         app.UseMiddleware<CorrelationIdMiddleware>();
+        app.UseMiddleware<RequestLogMiddleware>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         // Explicitly after the status code pages, so that 401 and 403 challenges get problem details too.
@@ -130,6 +131,13 @@ public static class Extensions
             app.UseAuthorization();
         }
 
+        return app;
+    }
+
+    /// <summary>The health endpoints: <c>/health/live</c> (the process) and <c>/health/ready</c> (its dependencies, as JSON).</summary>
+    public static WebApplication MapDefaultEndpoints(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = check => check.Tags.Contains("live") })
             .AllowAnonymous().ExcludeFromDescription();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { ResponseWriter = HealthResponseWriter.WriteAsync })

@@ -1,7 +1,7 @@
 using KimPlatform.Cases.Api.Apis;
 using KimPlatform.Cases.Api.Extensions;
 using KimPlatform.Cases.Api.Infrastructure;
-using KimPlatform.Security.Data;
+using KimPlatform.Data;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -10,6 +10,7 @@ builder.AddApplicationServices();
 
 var app = builder.Build();
 
+app.UseServiceDefaults();
 app.MapDefaultEndpoints();
 app.MapOpenApi().AllowAnonymous();
 app.MapCasesApi();

@@ -1,6 +1,6 @@
 using KimPlatform.Events.Api.Extensions;
 using KimPlatform.Events.Api.Infrastructure;
-using KimPlatform.Security.Data;
+using KimPlatform.Data;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -9,6 +9,7 @@ builder.AddApplicationServices();
 
 var app = builder.Build();
 
+app.UseServiceDefaults();
 app.MapDefaultEndpoints();
 app.MapOpenApi().AllowAnonymous();
 

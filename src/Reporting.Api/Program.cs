@@ -1,7 +1,7 @@
 using KimPlatform.Reporting.Api.Apis;
 using KimPlatform.Reporting.Api.Extensions;
 using KimPlatform.Reporting.Api.Infrastructure;
-using KimPlatform.Security.Data;
+using KimPlatform.Data;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -10,6 +10,7 @@ builder.AddApplicationServices();
 
 var app = builder.Build();
 
+app.UseServiceDefaults();
 app.MapDefaultEndpoints();
 app.MapOpenApi().AllowAnonymous();
 app.MapReportsApi();

@@ -1,7 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using KimPlatform.Cases.Api.Tests.Support;
-using KimPlatform.Security.Data;
+using KimPlatform.Data;
 using KimPlatform.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;

@@ -1,6 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using KimPlatform.Security.Data;
+using KimPlatform.Data;
 using KimPlatform.Cases.Api.Tests.Support;
 using KimPlatform.Testing;
 using Microsoft.Extensions.DependencyInjection;

@@ -3,16 +3,8 @@ namespace KimPlatform.Contracts;
 // Case events go to reporting and partners: categories only, never names, birth dates or free text.
 
 /// <summary>A case was opened (phase intake).</summary>
-public sealed record CaseOpened : IAggregateEvent
+public sealed record CaseOpened : AggregateEvent
 {
-    /// <inheritdoc />
-    public required Guid EventId { get; init; }
-    /// <inheritdoc />
-    public required string TenantId { get; init; }
-    /// <inheritdoc />
-    public required DateTimeOffset OccurredAt { get; init; }
-    /// <inheritdoc />
-    public required long Version { get; init; }
 
     /// <summary>Pseudonymous case id.</summary>
     public required Guid CaseId { get; init; }
@@ -33,16 +25,8 @@ public sealed record CaseOpened : IAggregateEvent
 // Case events. Those read by reporting carry categories, never names, birth dates or free text about a person.
 
 /// <summary>A case moved from one phase to the next.</summary>
-public sealed record CasePhaseChanged : IAggregateEvent
+public sealed record CasePhaseChanged : AggregateEvent
 {
-    /// <inheritdoc />
-    public required Guid EventId { get; init; }
-    /// <inheritdoc />
-    public required string TenantId { get; init; }
-    /// <inheritdoc />
-    public required DateTimeOffset OccurredAt { get; init; }
-    /// <inheritdoc />
-    public required long Version { get; init; }
     /// <summary>Pseudonymous case id.</summary>
     public required Guid CaseId { get; init; }
     /// <summary>Key of the organisation running the case.</summary>
@@ -54,16 +38,8 @@ public sealed record CasePhaseChanged : IAggregateEvent
 }
 
 /// <summary>A case was closed.</summary>
-public sealed record CaseClosed : IAggregateEvent
+public sealed record CaseClosed : AggregateEvent
 {
-    /// <inheritdoc />
-    public required Guid EventId { get; init; }
-    /// <inheritdoc />
-    public required string TenantId { get; init; }
-    /// <inheritdoc />
-    public required DateTimeOffset OccurredAt { get; init; }
-    /// <inheritdoc />
-    public required long Version { get; init; }
     /// <summary>Pseudonymous case id.</summary>
     public required Guid CaseId { get; init; }
     /// <summary>Key of the organisation running the case.</summary>
@@ -75,16 +51,8 @@ public sealed record CaseClosed : IAggregateEvent
 }
 
 /// <summary>A closed case was reopened into monitoring.</summary>
-public sealed record CaseReopened : IAggregateEvent
+public sealed record CaseReopened : AggregateEvent
 {
-    /// <inheritdoc />
-    public required Guid EventId { get; init; }
-    /// <inheritdoc />
-    public required string TenantId { get; init; }
-    /// <inheritdoc />
-    public required DateTimeOffset OccurredAt { get; init; }
-    /// <inheritdoc />
-    public required long Version { get; init; }
     /// <summary>Pseudonymous case id.</summary>
     public required Guid CaseId { get; init; }
     /// <summary>Key of the organisation running the case.</summary>
@@ -92,16 +60,8 @@ public sealed record CaseReopened : IAggregateEvent
 }
 
 /// <summary>A case's personal data was erased (Art. 17 GDPR or retention); an anonymous skeleton remains.</summary>
-public sealed record CaseErased : IAggregateEvent
+public sealed record CaseErased : AggregateEvent
 {
-    /// <inheritdoc />
-    public required Guid EventId { get; init; }
-    /// <inheritdoc />
-    public required string TenantId { get; init; }
-    /// <inheritdoc />
-    public required DateTimeOffset OccurredAt { get; init; }
-    /// <inheritdoc />
-    public required long Version { get; init; }
     /// <summary>Pseudonymous case id.</summary>
     public required Guid CaseId { get; init; }
     /// <summary>Key of the organisation running the case.</summary>
@@ -111,16 +71,8 @@ public sealed record CaseErased : IAggregateEvent
 }
 
 /// <summary>A goal of the integration agreement was agreed.</summary>
-public sealed record GoalAgreed : IAggregateEvent
+public sealed record GoalAgreed : AggregateEvent
 {
-    /// <inheritdoc />
-    public required Guid EventId { get; init; }
-    /// <inheritdoc />
-    public required string TenantId { get; init; }
-    /// <inheritdoc />
-    public required DateTimeOffset OccurredAt { get; init; }
-    /// <inheritdoc />
-    public required long Version { get; init; }
     /// <summary>Pseudonymous case id.</summary>
     public required Guid CaseId { get; init; }
     /// <summary>Key of the organisation running the case.</summary>
@@ -134,16 +86,8 @@ public sealed record GoalAgreed : IAggregateEvent
 }
 
 /// <summary>A goal's status changed.</summary>
-public sealed record GoalProgressed : IAggregateEvent
+public sealed record GoalProgressed : AggregateEvent
 {
-    /// <inheritdoc />
-    public required Guid EventId { get; init; }
-    /// <inheritdoc />
-    public required string TenantId { get; init; }
-    /// <inheritdoc />
-    public required DateTimeOffset OccurredAt { get; init; }
-    /// <inheritdoc />
-    public required long Version { get; init; }
     /// <summary>Pseudonymous case id.</summary>
     public required Guid CaseId { get; init; }
     /// <summary>Key of the organisation running the case.</summary>
@@ -157,16 +101,8 @@ public sealed record GoalProgressed : IAggregateEvent
 }
 
 /// <summary>The person consented to sharing data with recipients.</summary>
-public sealed record ConsentGiven : IAggregateEvent
+public sealed record ConsentGiven : AggregateEvent
 {
-    /// <inheritdoc />
-    public required Guid EventId { get; init; }
-    /// <inheritdoc />
-    public required string TenantId { get; init; }
-    /// <inheritdoc />
-    public required DateTimeOffset OccurredAt { get; init; }
-    /// <inheritdoc />
-    public required long Version { get; init; }
     /// <summary>Pseudonymous case id.</summary>
     public required Guid CaseId { get; init; }
     /// <summary>Key of the organisation running the case.</summary>
@@ -182,16 +118,8 @@ public sealed record ConsentGiven : IAggregateEvent
 }
 
 /// <summary>The person withdrew a consent: receivers must redact what they hold under it.</summary>
-public sealed record ConsentWithdrawn : IAggregateEvent
+public sealed record ConsentWithdrawn : AggregateEvent
 {
-    /// <inheritdoc />
-    public required Guid EventId { get; init; }
-    /// <inheritdoc />
-    public required string TenantId { get; init; }
-    /// <inheritdoc />
-    public required DateTimeOffset OccurredAt { get; init; }
-    /// <inheritdoc />
-    public required long Version { get; init; }
     /// <summary>Pseudonymous case id.</summary>
     public required Guid CaseId { get; init; }
     /// <summary>Key of the organisation running the case.</summary>
@@ -205,16 +133,8 @@ public sealed record ConsentWithdrawn : IAggregateEvent
 }
 
 /// <summary>A case manager referred the person to a partner's offer under a covering consent. Carries personal data only as far as the consent's data categories allow; reporting reads only the categories.</summary>
-public sealed record ReferralRequested : IAggregateEvent
+public sealed record ReferralRequested : AggregateEvent
 {
-    /// <inheritdoc />
-    public required Guid EventId { get; init; }
-    /// <inheritdoc />
-    public required string TenantId { get; init; }
-    /// <inheritdoc />
-    public required DateTimeOffset OccurredAt { get; init; }
-    /// <inheritdoc />
-    public required long Version { get; init; }
     /// <summary>Pseudonymous case id.</summary>
     public required Guid CaseId { get; init; }
     /// <summary>The referral.</summary>
@@ -248,14 +168,8 @@ public sealed record ReferralRequested : IAggregateEvent
 }
 
 /// <summary>A gap in the local support system seen in case work, for the steering group; no personal data.</summary>
-public sealed record StructuralFindingReported : IIntegrationEvent
+public sealed record StructuralFindingReported : IntegrationEvent
 {
-    /// <inheritdoc />
-    public required Guid EventId { get; init; }
-    /// <inheritdoc />
-    public required string TenantId { get; init; }
-    /// <inheritdoc />
-    public required DateTimeOffset OccurredAt { get; init; }
     /// <summary>The finding.</summary>
     public required Guid FindingId { get; init; }
     /// <summary>Key of the organisation running the case.</summary>

@@ -1,23 +1,24 @@
 namespace KimPlatform.Contracts;
 
 /// <summary>
-/// What every integration event carries. Changes to events are additive; a breaking change is a new type.
+/// The envelope every integration event carries. Changes to events are additive; a breaking change is a new type.
+/// MassTransit routes by the concrete type's namespace and name; the base types get no exchanges of their own.
 /// </summary>
-public interface IIntegrationEvent
+public abstract record IntegrationEvent
 {
     /// <summary>Unique id of this event; also the MassTransit message id when it leaves the outbox.</summary>
-    Guid EventId { get; }
+    public required Guid EventId { get; init; }
 
     /// <summary>Key of the tenant (KIM body) the event belongs to, e.g. <c>kreis-guetersloh</c>.</summary>
-    string TenantId { get; }
+    public required string TenantId { get; init; }
 
     /// <summary>When the change happened.</summary>
-    DateTimeOffset OccurredAt { get; }
+    public required DateTimeOffset OccurredAt { get; init; }
 }
 
 /// <summary>An event about one aggregate; <see cref="Version"/> lets consumers ignore stale or repeated events.</summary>
-public interface IAggregateEvent : IIntegrationEvent
+public abstract record AggregateEvent : IntegrationEvent
 {
     /// <summary>The aggregate's version after the change (1 for the first).</summary>
-    long Version { get; }
+    public required long Version { get; init; }
 }

@@ -3,14 +3,8 @@ namespace KimPlatform.Contracts;
 // Partner events the case service follows.
 
 /// <summary>A partner organisation was registered or changed.</summary>
-public sealed record OrganisationRegistered : IIntegrationEvent
+public sealed record OrganisationRegistered : IntegrationEvent
 {
-    /// <inheritdoc />
-    public required Guid EventId { get; init; }
-    /// <inheritdoc />
-    public required string TenantId { get; init; }
-    /// <inheritdoc />
-    public required DateTimeOffset OccurredAt { get; init; }
     /// <summary>Organisation key.</summary>
     public required string OrganisationId { get; init; }
     /// <summary>Display name.</summary>
@@ -22,16 +16,8 @@ public sealed record OrganisationRegistered : IIntegrationEvent
 }
 
 /// <summary>The partner accepted a referral.</summary>
-public sealed record ReferralAccepted : IAggregateEvent
+public sealed record ReferralAccepted : AggregateEvent
 {
-    /// <inheritdoc />
-    public required Guid EventId { get; init; }
-    /// <inheritdoc />
-    public required string TenantId { get; init; }
-    /// <inheritdoc />
-    public required DateTimeOffset OccurredAt { get; init; }
-    /// <inheritdoc />
-    public required long Version { get; init; }
     /// <summary>The referral.</summary>
     public required Guid ReferralId { get; init; }
     /// <summary>The case the referral belongs to.</summary>
@@ -41,16 +27,8 @@ public sealed record ReferralAccepted : IAggregateEvent
 }
 
 /// <summary>The partner declined a referral.</summary>
-public sealed record ReferralDeclined : IAggregateEvent
+public sealed record ReferralDeclined : AggregateEvent
 {
-    /// <inheritdoc />
-    public required Guid EventId { get; init; }
-    /// <inheritdoc />
-    public required string TenantId { get; init; }
-    /// <inheritdoc />
-    public required DateTimeOffset OccurredAt { get; init; }
-    /// <inheritdoc />
-    public required long Version { get; init; }
     /// <summary>The referral.</summary>
     public required Guid ReferralId { get; init; }
     /// <summary>The case the referral belongs to.</summary>
@@ -62,16 +40,8 @@ public sealed record ReferralDeclined : IAggregateEvent
 }
 
 /// <summary>The partner completed a referral.</summary>
-public sealed record ReferralCompleted : IAggregateEvent
+public sealed record ReferralCompleted : AggregateEvent
 {
-    /// <inheritdoc />
-    public required Guid EventId { get; init; }
-    /// <inheritdoc />
-    public required string TenantId { get; init; }
-    /// <inheritdoc />
-    public required DateTimeOffset OccurredAt { get; init; }
-    /// <inheritdoc />
-    public required long Version { get; init; }
     /// <summary>The referral.</summary>
     public required Guid ReferralId { get; init; }
     /// <summary>The case the referral belongs to.</summary>

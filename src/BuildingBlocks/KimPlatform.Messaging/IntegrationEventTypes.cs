@@ -10,8 +10,8 @@ public static class IntegrationEventTypes
     /// <summary>How events are stored in the outbox.</summary>
     public static readonly JsonSerializerOptions SerializerOptions = new(JsonSerializerDefaults.Web);
 
-    private static readonly FrozenDictionary<string, Type> ByName = typeof(IIntegrationEvent).Assembly.GetExportedTypes()
-        .Where(type => type is { IsClass: true, IsAbstract: false } && typeof(IIntegrationEvent).IsAssignableFrom(type))
+    private static readonly FrozenDictionary<string, Type> ByName = typeof(IntegrationEvent).Assembly.GetExportedTypes()
+        .Where(type => type is { IsClass: true, IsAbstract: false } && typeof(IntegrationEvent).IsAssignableFrom(type))
         .ToFrozenDictionary(type => type.Name, StringComparer.Ordinal);
 
     /// <summary>The contract type of that name.</summary>

@@ -1,3 +1,4 @@
+using KimPlatform.Contracts;
 using KimPlatform.Messaging.Outbox;
 using MassTransit;
 using Microsoft.Extensions.Configuration;
@@ -30,6 +31,9 @@ public static class MessagingExtensions
                 var connectionString = configuration.GetConnectionString("messaging")
                     ?? throw new InvalidOperationException("ConnectionStrings:messaging is not configured.");
                 rabbit.Host(new Uri(connectionString), host => host.ConnectionName(builder.Environment.ApplicationName));
+                // Only the concrete events are routed; the envelope's base types get no exchanges.
+                rabbit.Publish<IntegrationEvent>(topology => topology.Exclude = true);
+                rabbit.Publish<AggregateEvent>(topology => topology.Exclude = true);
                 rabbit.UseMessageRetry(retry => retry.Intervals(
                     TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5)));
                 // The prefix lets several deployments (or test hosts) share a broker without taking each other's messages.

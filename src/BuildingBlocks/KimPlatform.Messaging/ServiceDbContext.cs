@@ -28,11 +28,11 @@ public abstract class ServiceDbContext(DbContextOptions options) : DbContext(opt
     }
 
     /// <summary>Adds an integration event to the outbox; it is published once the current transaction commits.</summary>
-    public void AddIntegrationEvent<TEvent>(TEvent integrationEvent) where TEvent : class, Contracts.IIntegrationEvent =>
+    public void AddIntegrationEvent<TEvent>(TEvent integrationEvent) where TEvent : Contracts.IntegrationEvent =>
         OutboxMessages.Add(OutboxMessage.From(integrationEvent));
 
     /// <summary>Adds the events an aggregate raised, in the order it raised them.</summary>
-    public void AddIntegrationEvents(IEnumerable<Contracts.IIntegrationEvent> integrationEvents)
+    public void AddIntegrationEvents(IEnumerable<Contracts.IntegrationEvent> integrationEvents)
     {
         ArgumentNullException.ThrowIfNull(integrationEvents);
         OutboxMessages.AddRange(integrationEvents.Select(OutboxMessage.From));

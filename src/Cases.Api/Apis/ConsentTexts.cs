@@ -2,7 +2,7 @@ using System.Globalization;
 using KimPlatform.Cases.Api.Domain;
 using KimPlatform.Cases.Api.Domain.Consents;
 using KimPlatform.Cases.Api.Infrastructure;
-using KimPlatform.Security.Data;
+using KimPlatform.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace KimPlatform.Cases.Api.Apis;

@@ -10,7 +10,7 @@ namespace KimPlatform.Cases.Api.Domain;
 /// </summary>
 public sealed class Case
 {
-    private readonly List<IIntegrationEvent> _events = [];
+    private readonly List<IntegrationEvent> _events = [];
 
     private Case()
     {
@@ -54,7 +54,7 @@ public sealed class Case
     public List<StructuralFinding> Findings { get; private set; } = [];
 
     /// <summary>Events raised since the case was loaded, for the outbox.</summary>
-    public IReadOnlyList<IIntegrationEvent> Events => _events;
+    public IReadOnlyList<IntegrationEvent> Events => _events;
 
     public bool IsErased => ErasedAt is not null;
 
@@ -418,7 +418,7 @@ public sealed class Case
         }
     }
 
-    private void Raise<TEvent>(DateTimeOffset now, Func<Guid, long, TEvent> create) where TEvent : IIntegrationEvent
+    private void Raise<TEvent>(DateTimeOffset now, Func<Guid, long, TEvent> create) where TEvent : IntegrationEvent
     {
         Touch();
         _events.Add(create(Guid.CreateVersion7(now), Version));

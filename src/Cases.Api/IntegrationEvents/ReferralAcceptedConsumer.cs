@@ -2,7 +2,7 @@ using KimPlatform.Cases.Api.Domain;
 using KimPlatform.Cases.Api.Infrastructure;
 using KimPlatform.Contracts;
 using KimPlatform.Messaging.Inbox;
-using KimPlatform.Security.Data;
+using KimPlatform.Data;
 
 namespace KimPlatform.Cases.Api.IntegrationEvents;
 

@@ -1,6 +1,6 @@
 using KimPlatform.Cases.Api.Domain;
 using KimPlatform.Cases.Api.Infrastructure;
-using KimPlatform.Security.Data;
+using KimPlatform.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 

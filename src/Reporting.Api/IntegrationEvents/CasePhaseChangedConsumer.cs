@@ -1,7 +1,7 @@
 using KimPlatform.Contracts;
 using KimPlatform.Messaging.Inbox;
 using KimPlatform.Reporting.Api.Infrastructure;
-using KimPlatform.Security.Data;
+using KimPlatform.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace KimPlatform.Reporting.Api.IntegrationEvents;

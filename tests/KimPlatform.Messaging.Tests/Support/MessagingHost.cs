@@ -1,6 +1,6 @@
 using KimPlatform.Contracts;
 using KimPlatform.Security.Authentication;
-using KimPlatform.Security.Data;
+using KimPlatform.Data;
 using KimPlatform.Testing;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;

@@ -1,6 +1,6 @@
 using KimPlatform.Contracts;
 using KimPlatform.Messaging.Inbox;
-using KimPlatform.Security.Data;
+using KimPlatform.Data;
 
 namespace KimPlatform.Messaging.Tests.Support;
 

@@ -1,5 +1,5 @@
 using KimPlatform.Contracts;
-using KimPlatform.Security.Data;
+using KimPlatform.Data;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,7 +11,7 @@ namespace KimPlatform.Messaging.Inbox;
 /// skipped, so nothing is applied twice.
 /// </summary>
 public abstract class InboxConsumer<TMessage, TContext>(TContext db, CurrentTenant tenant) : IConsumer<TMessage>
-    where TMessage : class, IIntegrationEvent
+    where TMessage : IntegrationEvent
     where TContext : ServiceDbContext
 {
     /// <summary>The service's database.</summary>

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using KimPlatform.Security.Data;
+using KimPlatform.Data;
 using MassTransit;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;

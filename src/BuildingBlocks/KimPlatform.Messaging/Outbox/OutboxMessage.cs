@@ -28,7 +28,7 @@ public sealed class OutboxMessage
     public DateTimeOffset? DispatchedAt { get; private set; }
 
     /// <summary>Wraps an event for the outbox.</summary>
-    public static OutboxMessage From<TEvent>(TEvent integrationEvent) where TEvent : class, IIntegrationEvent
+    public static OutboxMessage From<TEvent>(TEvent integrationEvent) where TEvent : IntegrationEvent
     {
         ArgumentNullException.ThrowIfNull(integrationEvent);
         var type = integrationEvent.GetType();

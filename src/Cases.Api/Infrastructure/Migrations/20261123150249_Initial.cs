@@ -1,7 +1,7 @@
 ﻿using System;
 using System.Collections.Generic;
 using KimPlatform.Messaging.Outbox;
-using KimPlatform.Security.Data;
+using KimPlatform.Data;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 

@@ -1,6 +1,6 @@
 ﻿using System;
 using KimPlatform.Messaging.Outbox;
-using KimPlatform.Security.Data;
+using KimPlatform.Data;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore.Migrations;
 
-namespace KimPlatform.Security.Data;
+namespace KimPlatform.Data;
 
 /// <summary>Migration steps that put a table under tenant row-level security.</summary>
 public static class RowLevelSecurityMigrationExtensions

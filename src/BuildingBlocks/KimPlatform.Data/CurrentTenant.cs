@@ -1,6 +1,6 @@
 using KimPlatform.Security.Authentication;
 
-namespace KimPlatform.Security.Data;
+namespace KimPlatform.Data;
 
 /// <summary>
 /// The tenant whose rows the current unit of work may touch: the caller's tenant on an HTTP request, or the

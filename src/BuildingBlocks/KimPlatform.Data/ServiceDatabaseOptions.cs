@@ -1,4 +1,4 @@
-namespace KimPlatform.Security.Data;
+namespace KimPlatform.Data;
 
 /// <summary>
 /// How a service reaches its database (configuration section <c>Database</c>). <c>ConnectionStrings:&lt;name&gt;</c>

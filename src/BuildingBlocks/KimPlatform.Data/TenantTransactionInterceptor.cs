@@ -1,7 +1,7 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
-namespace KimPlatform.Security.Data;
+namespace KimPlatform.Data;
 
 /// <summary>
 /// Sets <c>kim.tenant</c> for the length of every transaction the DbContext starts, which is what the row-level

@@ -1,6 +1,6 @@
 using Npgsql;
 
-namespace KimPlatform.Security.Data;
+namespace KimPlatform.Data;
 
 /// <summary>The owner and runtime connections of one service's database, and the tables the runtime role may only append to.</summary>
 public sealed class ServiceDatabase : IAsyncDisposable

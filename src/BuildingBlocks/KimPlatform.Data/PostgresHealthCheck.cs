@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Npgsql;
 
-namespace KimPlatform.Security.Data;
+namespace KimPlatform.Data;
 
 /// <summary>Ready when the runtime role can open a connection and run a query.</summary>
 internal sealed class PostgresHealthCheck(NpgsqlDataSource dataSource) : IHealthCheck

@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 
-namespace KimPlatform.Security.Data;
+namespace KimPlatform.Data;
 
 /// <summary>
 /// Brings a service database up to date at start-up: creates it if needed, applies the EF Core migrations as the

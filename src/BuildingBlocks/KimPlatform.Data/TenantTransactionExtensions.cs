@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore.Infrastructure;
 
-namespace KimPlatform.Security.Data;
+namespace KimPlatform.Data;
 
 /// <summary>Reads under row-level security need a transaction (that is when the tenant is set).</summary>
 public static class TenantTransactionExtensions

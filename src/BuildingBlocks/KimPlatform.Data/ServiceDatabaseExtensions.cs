@@ -1,4 +1,4 @@
-using KimPlatform.Security.Data;
+using KimPlatform.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
