@@ -26,7 +26,7 @@ public sealed class MessagingHost : IAsyncLifetime
     public string ConsumerQueue => $"{EndpointPrefix}-note-from-case-opened";
     public IServiceProvider Services => _host?.Services ?? throw new InvalidOperationException("Not started.");
 
-    public async Task InitializeAsync()
+    public async ValueTask InitializeAsync()
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -41,6 +41,8 @@ public sealed class MessagingHost : IAsyncLifetime
         builder.Services.AddSingleton(CallerContext.Anonymous);
         builder.AddServiceDatabase<NotesDbContext>("notesdb");
         builder.AddKimMessaging(bus => bus.AddConsumer<NoteFromCaseOpenedConsumer>());
+        // A test publishes right after start: its queue must be bound by then, or the first messages miss it.
+        builder.Services.Configure<MassTransitHostOptions>(options => options.WaitUntilStarted = true);
 
         _host = builder.Build();
         await _host.Services.MigrateServiceDatabaseAsync<NotesDbContext>();
@@ -48,7 +50,7 @@ public sealed class MessagingHost : IAsyncLifetime
         await _host.StartAsync();
     }
 
-    public async Task DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
         if (_host is not null)
         {
