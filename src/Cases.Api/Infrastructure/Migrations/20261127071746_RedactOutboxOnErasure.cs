@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
@@ -7,7 +8,10 @@ namespace KimPlatform.Cases.Api.Infrastructure.Migrations
     /// <summary>
     /// Erasing a case also strips the personal parts from its <c>ReferralRequested</c> events in the outbox, pending or
     /// dispatched, in the same transaction. A trigger, so every way of erasing (request, retention) is covered.
+    /// No model change, hence no designer file with a copy of the model.
     /// </summary>
+    [DbContext(typeof(CasesDbContext))]
+    [Migration("20261127071746_RedactOutboxOnErasure")]
     public partial class RedactOutboxOnErasure : Migration
     {
         /// <inheritdoc />
