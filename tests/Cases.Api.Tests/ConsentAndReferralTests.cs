@@ -170,9 +170,7 @@ public sealed class ConsentAndReferralTests(CasesApiFactory factory)
     public async Task PartnerAnswers_AreFollowedOnTheCase_InOrder()
     {
         var session = Session();
-        var id = await session.OpenAsync();
-        await session.ChangeOkAsync(id, "/consents", Bodies.Consent());
-        var referralId = await ReferAsync(session, id, Bodies.Referral());
+        var (id, referralId) = await OpenWithReferralAsync(session);
 
         await factory.PublishAndAwaitInboxAsync(new ReferralCompleted
         {
@@ -198,9 +196,7 @@ public sealed class ConsentAndReferralTests(CasesApiFactory factory)
     public async Task PartnerDeclines_TheCaseShowsTheReferralDeclinedWithTheReason()
     {
         var session = Session();
-        var id = await session.OpenAsync();
-        await session.ChangeOkAsync(id, "/consents", Bodies.Consent());
-        var referralId = await ReferAsync(session, id, Bodies.Referral());
+        var (id, referralId) = await OpenWithReferralAsync(session);
 
         await factory.PublishAndAwaitInboxAsync(new ReferralDeclined
         {
@@ -218,9 +214,7 @@ public sealed class ConsentAndReferralTests(CasesApiFactory factory)
     public async Task PartnerAnswer_OfAnotherTenant_ForACaseIdHeldHere_ChangesNothing()
     {
         var session = Session();
-        var id = await session.OpenAsync();
-        await session.ChangeOkAsync(id, "/consents", Bodies.Consent());
-        var referralId = await ReferAsync(session, id, Bodies.Referral());
+        var (id, referralId) = await OpenWithReferralAsync(session);
         var before = await factory.SnapshotAsync(id);
 
         await factory.PublishAndAwaitInboxAsync(new ReferralAccepted
@@ -316,6 +310,13 @@ public sealed class ConsentAndReferralTests(CasesApiFactory factory)
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.Equal(0, await factory.CountAsync("SELECT count(*) FROM consent_templates WHERE tenant_id = @p0", _tenant));
+    }
+
+    private static async Task<(Guid Case, Guid Referral)> OpenWithReferralAsync(CaseSession session)
+    {
+        var id = await session.OpenAsync();
+        await session.ChangeOkAsync(id, "/consents", Bodies.Consent());
+        return (id, await ReferAsync(session, id, Bodies.Referral()));
     }
 
     private static async Task<Guid> ReferAsync(CaseSession session, Guid id, object referral) =>
