@@ -95,7 +95,7 @@ public sealed class CaseLifecycleTests(CasesApiFactory factory)
     }
 
     [Fact]
-    public async Task Change_WithIfMatchListingTheCurrentETag_Succeeds_WithAStaleOneOnly412()
+    public async Task Change_IfMatchListIncludingTheCurrentETag_Succeeds_AStaleTagBesideStarGets412()
     {
         var id = await _session.OpenAsync();
         var contact = new { date = DateTime.UtcNow.ToString("yyyy-MM-dd"), channel = "phone" };
