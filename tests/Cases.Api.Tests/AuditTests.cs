@@ -1,9 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using KimPlatform.Cases.Api.Tests.Support;
-using KimPlatform.Data;
 using KimPlatform.Testing;
-using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
 namespace KimPlatform.Cases.Api.Tests;
@@ -41,20 +39,30 @@ public sealed class AuditTests(CasesApiFactory factory)
         var tenant = TestEnvironment.NewTenant();
         var session = new CaseSession(factory.ClientFor(tenant, "caritas-guetersloh", "case_manager"));
         await session.OpenAsync();
-        var before = await factory.CountAsync("SELECT count(*) FROM audit_entries WHERE tenant_id = @p0 AND action = 'open'", tenant);
+        await using var runtime = await RuntimeSession.BeginAsync(factory, tenant);
 
-        await using var connection = await factory.Services.GetRequiredService<ServiceDatabase>().RuntimeDataSource.OpenConnectionAsync();
-        await using var transaction = await connection.BeginTransactionAsync();
-        await using (var set = new NpgsqlCommand("SELECT set_config('kim.tenant', @tenant, true)", connection, transaction))
-        {
-            set.Parameters.AddWithValue("tenant", tenant);
-            await set.ExecuteNonQueryAsync();
-        }
+        var denied = await Assert.ThrowsAsync<PostgresException>(() => runtime.ExecuteAsync(sql));
 
-        await using var command = new NpgsqlCommand(sql, connection, transaction);
-        var denied = await Assert.ThrowsAsync<PostgresException>(() => command.ExecuteNonQueryAsync());
-
+        // A missing grant, not row-level security (which would let the statement touch no row and succeed).
         Assert.Equal(PostgresErrorCodes.InsufficientPrivilege, denied.SqlState);
-        Assert.Equal(before, await factory.CountAsync("SELECT count(*) FROM audit_entries WHERE tenant_id = @p0 AND action = 'open'", tenant));
+        Assert.Equal("permission denied for table audit_entries", denied.MessageText);
+    }
+
+    [Fact]
+    public async Task List_AppendsOneAuditEntryForEachCaseItReturns()
+    {
+        var tenant = TestEnvironment.NewTenant();
+        var session = new CaseSession(factory.ClientFor(tenant, "caritas-guetersloh", "case_manager"));
+        var cases = new[] { await session.OpenAsync(), await session.OpenAsync(), await session.OpenAsync() };
+
+        var page = await session.Client.GetFromJsonAsync<JsonElement>("/api/cases?sort=openedAt&pageSize=2");
+
+        var shown = page.GetProperty("items").EnumerateArray().Select(item => item.GetProperty("id").GetGuid()).ToArray();
+        Assert.Equal(cases[..2], shown);
+        foreach (var id in cases)
+        {
+            Assert.Equal(shown.Contains(id) ? 1 : 0, await factory.CountAsync(
+                "SELECT count(*) FROM audit_entries WHERE case_id = @p0 AND action = 'list' AND organisation_id = 'caritas-guetersloh' AND user_id LIKE 'user-%' AND 'familyName' = ANY(fields)", id));
+        }
     }
 }

@@ -58,14 +58,55 @@ public sealed class CaseLifecycleTests(CasesApiFactory factory)
     }
 
     [Fact]
-    public async Task Change_WithoutIfMatch_Returns428_AndChangesNothing()
+    public async Task Change_WithoutIfMatch_Returns428_AndStoresNothing()
     {
         var id = await _session.OpenAsync();
+        var before = await factory.SnapshotAsync(id);
 
         var response = await _session.Client.PostAsJsonAsync($"/api/cases/{id}/assessment", Bodies.Assessment);
 
         Assert.Equal((HttpStatusCode)428, response.StatusCode);
-        Assert.Equal("intake", (await _session.GetAsync(id)).GetProperty("phase").GetString());
+        Assert.Equal(before, await factory.SnapshotAsync(id));
+    }
+
+    /// <summary><c>*</c> matches any version (RFC 9110), so it would skip the lost-update protection: refused like no If-Match.</summary>
+    [Theory]
+    [InlineData("POST", "/contacts")]
+    [InlineData("POST", "/assessment")]
+    [InlineData("DELETE", "")]
+    public async Task Change_WithIfMatchStar_Returns428_AndStoresNothing(string method, string path)
+    {
+        var id = await _session.OpenAsync();
+        var before = await factory.SnapshotAsync(id);
+        using var request = new HttpRequestMessage(new HttpMethod(method), $"/api/cases/{id}{path}");
+        request.Headers.TryAddWithoutValidation("If-Match", "*");
+        if (method == "POST")
+        {
+            request.Content = JsonContent.Create(path == "/contacts"
+                ? new { date = DateTime.UtcNow.ToString("yyyy-MM-dd"), channel = "phone" }
+                : Bodies.Assessment);
+        }
+
+        var response = await _session.Client.SendAsync(request);
+
+        Assert.Equal((HttpStatusCode)428, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(before, await factory.SnapshotAsync(id));
+    }
+
+    [Fact]
+    public async Task Change_IfMatchListIncludingTheCurrentETag_Succeeds_AStaleTagBesideStarGets412()
+    {
+        var id = await _session.OpenAsync();
+        var contact = new { date = DateTime.UtcNow.ToString("yyyy-MM-dd"), channel = "phone" };
+
+        var listed = await _session.ChangeAsync(id, "/contacts", contact, $"\"0\", {_session.ETagOf(id)}");
+        var before = await factory.SnapshotAsync(id);
+        var stale = await _session.ChangeAsync(id, "/contacts", contact, "\"1\", *");
+
+        Assert.Equal(HttpStatusCode.OK, listed.StatusCode);
+        Assert.Equal(HttpStatusCode.PreconditionFailed, stale.StatusCode);
+        Assert.Equal(before, await factory.SnapshotAsync(id));
     }
 
     [Fact]

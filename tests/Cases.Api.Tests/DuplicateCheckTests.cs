@@ -82,12 +82,14 @@ public sealed class DuplicateCheckTests(CasesApiFactory factory)
     }
 
     [Fact]
-    public async Task Check_MissingBirthDate_Returns400()
+    public async Task Check_MissingBirthDate_Returns400NamingTheField_AndAuditsNothing()
     {
         var response = await factory.ClientFor(_tenant, "stadt-rietberg", "case_manager")
             .PostAsJsonAsync("/api/cases/duplicate-check", new { givenName = "A", familyName = "B" });
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+        Assert.Equal(["birthDate"], errors.EnumerateObject().Select(error => error.Name));
         Assert.Equal(0, await factory.CountAsync("SELECT count(*) FROM audit_entries WHERE tenant_id = @p0", _tenant));
     }
 

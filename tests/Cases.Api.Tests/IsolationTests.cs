@@ -81,6 +81,42 @@ public sealed class IsolationTests(CasesApiFactory factory)
         Assert.Equal(1, page.GetProperty("total").GetInt32());
     }
 
+    [Fact]
+    public async Task ListAndCaseload_OfTheSameOrganisationKeyInAnotherTenant_ShowNothingOfThisTenant()
+    {
+        var tenantA = new CaseSession(factory.ClientFor(TestEnvironment.NewTenant(), "stadt-verl", "case_manager"));
+        var tenantB = new CaseSession(factory.ClientFor(TestEnvironment.NewTenant(), "stadt-verl", "case_manager"));
+        var caseOfA = await tenantA.OpenAsync();
+        await tenantA.ChangeOkAsync(caseOfA, "/assign", new { caseManagerId = "cm-shared-name" });
+        // Control: tenant A's own case manager sees the case in both.
+        Assert.Equal([caseOfA], await ListAsync(tenantA));
+        Assert.Contains(await CaseloadAsync(tenantA), entry => entry == ("cm-shared-name", 1));
+
+        Assert.Empty(await ListAsync(tenantB));
+        Assert.Empty(await ListAsync(tenantB, "?assignedTo=cm-shared-name&q=Kovalenko&municipality=Rietberg"));
+        Assert.Empty(await CaseloadAsync(tenantB));
+
+        var caseOfB = await tenantB.OpenAsync();
+        await tenantB.ChangeOkAsync(caseOfB, "/assign", new { caseManagerId = "cm-shared-name" });
+
+        Assert.Equal([caseOfB], await ListAsync(tenantB));
+        Assert.Equal([("cm-shared-name", 1)], await CaseloadAsync(tenantB));
+        Assert.Equal([caseOfA], await ListAsync(tenantA));
+    }
+
+    private static async Task<Guid[]> ListAsync(CaseSession session, string query = "")
+    {
+        var page = await session.Client.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/cases{query}");
+        var items = page.GetProperty("items").EnumerateArray().Select(item => item.GetProperty("id").GetGuid()).ToArray();
+        Assert.Equal(items.Length, page.GetProperty("total").GetInt32());
+        return items;
+    }
+
+    private static async Task<(string, int)[]> CaseloadAsync(CaseSession session) =>
+        (await session.Client.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/cases/caseload")).EnumerateArray()
+            .Select(entry => (entry.GetProperty("caseManagerId").GetString()!, entry.GetProperty("openCases").GetInt32()))
+            .ToArray();
+
     private static object BodyFor(string path) => path switch
     {
         "/assessment" => Bodies.Assessment,

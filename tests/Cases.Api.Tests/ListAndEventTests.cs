@@ -68,13 +68,15 @@ public sealed class ListAndEventTests(CasesApiFactory factory)
     }
 
     [Fact]
-    public async Task PublishTemplate_WithoutBody_Returns400_AndStoresNothing()
+    public async Task PublishTemplate_WithoutBody_Returns400NamingTheField_AndStoresNothing()
     {
         var tenant = TestEnvironment.NewTenant();
         var response = await factory.ClientFor(tenant, "kreis", "tenant_admin")
             .PostAsJsonAsync("/api/cases/consent-templates", new { key = "referral", language = "de", title = "x", untilWithdrawn = "x" });
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+        Assert.Equal(["body"], errors.EnumerateObject().Select(error => error.Name));
         Assert.Equal(0, await factory.CountAsync("SELECT count(*) FROM consent_templates WHERE tenant_id = @p0", tenant));
     }
 

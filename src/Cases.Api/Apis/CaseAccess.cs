@@ -41,10 +41,11 @@ public sealed class CaseAccess(CasesDbContext db, CallerContext caller, TimeProv
         Guid id, string? ifMatch, string action, IReadOnlyList<string> fields, Func<Case, T> change,
         CancellationToken cancellationToken, bool allowTenantAdmin = false)
     {
-        if (string.IsNullOrWhiteSpace(ifMatch))
+        // "*" would match any version (RFC 9110), so it proves nothing about what the caller has seen: as good as absent.
+        if (string.IsNullOrWhiteSpace(ifMatch) || ifMatch.Trim() == "*")
         {
             return CaseChange<T>.Failed(StatusCodes.Status428PreconditionRequired, "If-Match required",
-                "Send the case's ETag in If-Match, so that a change made meanwhile by someone else is not overwritten.");
+                "Send the case's ETag in If-Match (not *), so that a change made meanwhile by someone else is not overwritten.");
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);

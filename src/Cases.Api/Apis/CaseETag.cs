@@ -10,8 +10,8 @@ internal static class CaseETag
 
     public static void Set(HttpContext http, Case @case) => http.Response.Headers.ETag = Of(@case);
 
-    /// <summary>Whether an <c>If-Match</c> value (one or more tags, weak or strong, or <c>*</c>) names the case's version.</summary>
+    /// <summary>Whether an <c>If-Match</c> value (one or more tags, weak or strong) names the case's version; <c>*</c> never does.</summary>
     public static bool Matches(string ifMatch, Case @case) =>
         EntityTagHeaderValue.TryParseList([ifMatch], out var tags)
-        && tags.Any(tag => tag.Equals(EntityTagHeaderValue.Any) || tag.Tag.AsSpan().Trim('"').SequenceEqual(@case.Version.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        && tags.Any(tag => tag.Tag.AsSpan().Trim('"').SequenceEqual(@case.Version.ToString(System.Globalization.CultureInfo.InvariantCulture)));
 }

@@ -60,9 +60,9 @@ internal sealed class CaseSession(HttpClient client)
     }
 
     /// <summary>Walks a fresh case forward to a phase through the API.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">For a phase name the contract does not know, before anything is opened.</exception>
     public async Task<Guid> OpenInPhaseAsync(string phase)
     {
-        var id = await OpenAsync();
         var steps = new (string Phase, string Path, object Body)[]
         {
             ("assessment", "/assessment", Bodies.Assessment),
@@ -70,7 +70,14 @@ internal sealed class CaseSession(HttpClient client)
             ("monitoring", "/monitoring", new { }),
             ("closed", "/close", Bodies.Close),
         };
-        foreach (var step in steps.TakeWhile((_, index) => phase != "intake" && Array.FindIndex(steps, s => s.Phase == phase) >= index))
+        var last = phase == "intake" ? -1 : Array.FindIndex(steps, step => step.Phase == phase);
+        if (phase != "intake" && last < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(phase), phase, "Not a phase: intake, assessment, plan, monitoring or closed.");
+        }
+
+        var id = await OpenAsync();
+        foreach (var step in steps.Take(last + 1))
         {
             await ChangeOkAsync(id, step.Path, step.Body);
         }

@@ -24,11 +24,14 @@ public sealed class CasesApiFactory : WebApplicationFactory<Program>
         }));
     }
 
-    public HttpClient ClientFor(string tenant, string organisation, params string[] roles)
+    public HttpClient ClientFor(string tenant, string organisation, params string[] roles) =>
+        Authorize(CreateClient(), SigningKey, tenant, organisation, roles);
+
+    /// <summary>Gives a client (also one of a host derived with <c>WithWebHostBuilder</c>) a token for a user.</summary>
+    public static HttpClient Authorize(HttpClient client, string signingKey, string tenant, string organisation, params string[] roles)
     {
-        var client = CreateClient();
         client.DefaultRequestHeaders.Authorization =
-            new AuthenticationHeaderValue("Bearer", DevTokens.Create(SigningKey, tenant, organisation, roles));
+            new AuthenticationHeaderValue("Bearer", DevTokens.Create(signingKey, tenant, organisation, roles));
         return client;
     }
 
