@@ -2,39 +2,52 @@ using KimPlatform.Cases.Api.Domain;
 using KimPlatform.Cases.Api.Infrastructure;
 using KimPlatform.Security.Authentication;
 using KimPlatform.Security.Authorization;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
-namespace KimPlatform.Cases.Api.Apis;
+namespace KimPlatform.Cases.Api.Application;
 
 /// <summary>
 /// The one way endpoints touch a case: only the caller's organisation's cases are visible (row-level security adds
 /// the tenant), every read and write appends an audit entry in the same transaction, and every change checks
 /// <c>If-Match</c>, raises the version and stores its events in the outbox.
 /// </summary>
-public sealed class CaseAccess(CasesDbContext db, CallerContext caller, TimeProvider clock)
+public sealed class CaseAccess(TenantUnitOfWork work, CallerContext caller, TimeProvider clock)
 {
-    public CasesDbContext Db => db;
     public CallerContext Caller => caller;
     public DateTimeOffset Now => clock.GetUtcNow();
     public DateOnly Today => DateOnly.FromDateTime(Now.UtcDateTime);
     public string UserId => caller.UserId ?? "unknown";
 
-    /// <summary>Loads a visible case and records the read; null (→ 404, nothing recorded) when the caller may not see it.</summary>
-    public async Task<Case?> ReadAsync(Guid id, string action, IReadOnlyList<string> fields, CancellationToken cancellationToken)
+    /// <summary>Opens a case for the caller's organisation, assigned to the caller, and records it and its event.</summary>
+    public Task<Case> OpenAsync(
+        Person person, IReadOnlyList<TargetGroup> targetGroups, Reachability reachability, CancellationToken cancellationToken)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var found = await FindVisibleAsync(id, allowTenantAdmin: false, cancellationToken);
-        if (found is null)
+        var opened = Case.Open(caller.RequiredTenantId, caller.RequiredOrganisationId, UserId, person, targetGroups, reachability, Now);
+        return work.RunAsync(async db =>
         {
-            return null;
-        }
-
-        Audit(found.Id, action, fields);
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return found;
+            db.Cases.Add(opened);
+            db.AddIntegrationEvents(opened.Events);
+            Audit(db, opened.Id, "open", ["person", "targetGroups", "reachability"]);
+            await db.SaveChangesAsync(cancellationToken);
+            await RegisterTenantAsync(db, opened.TenantId, cancellationToken);
+            return opened;
+        }, cancellationToken);
     }
+
+    /// <summary>Loads a visible case and records the read; null (→ 404, nothing recorded) when the caller may not see it.</summary>
+    public Task<Case?> ReadAsync(Guid id, string action, IReadOnlyList<string> fields, CancellationToken cancellationToken) =>
+        work.RunAsync(async db =>
+        {
+            var found = await FindVisibleAsync(db, id, allowTenantAdmin: false, cancellationToken);
+            if (found is not null)
+            {
+                Audit(db, found.Id, action, fields);
+                await db.SaveChangesAsync(cancellationToken);
+            }
+
+            return found;
+        }, cancellationToken);
 
     /// <summary>Applies a change to a visible case under optimistic concurrency.</summary>
     public async Task<CaseChange<T>> ChangeAsync<T>(
@@ -47,8 +60,37 @@ public sealed class CaseAccess(CasesDbContext db, CallerContext caller, TimeProv
                 "Send the case's ETag in If-Match, so that a change made meanwhile by someone else is not overwritten.");
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var found = await FindVisibleAsync(id, allowTenantAdmin, cancellationToken);
+        try
+        {
+            return await work.RunAsync(
+                db => ChangeVisibleAsync(db, id, ifMatch, action, fields, change, allowTenantAdmin, cancellationToken), cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return CaseChange<T>.Failed(StatusCodes.Status412PreconditionFailed, "The case has changed",
+                "Someone changed the case at the same moment; reload it and apply the change again.");
+        }
+    }
+
+    /// <summary>Appends an audit entry to the unit of work <paramref name="db"/> belongs to.</summary>
+    internal void Audit(CasesDbContext db, Guid? caseId, string action, IReadOnlyList<string> fields, string? outcome = null) =>
+        db.AuditEntries.Add(new AuditEntry
+        {
+            TenantId = caller.RequiredTenantId,
+            CaseId = caseId,
+            UserId = UserId,
+            OrganisationId = caller.RequiredOrganisationId,
+            Action = action,
+            Fields = fields,
+            Outcome = outcome,
+            At = Now,
+        });
+
+    private async Task<CaseChange<T>> ChangeVisibleAsync<T>(
+        CasesDbContext db, Guid id, string ifMatch, string action, IReadOnlyList<string> fields, Func<Case, T> change,
+        bool allowTenantAdmin, CancellationToken cancellationToken)
+    {
+        var found = await FindVisibleAsync(db, id, allowTenantAdmin, cancellationToken);
         if (found is null)
         {
             return CaseChange<T>.Failed(StatusCodes.Status404NotFound, "Case not found", null);
@@ -79,61 +121,36 @@ public sealed class CaseAccess(CasesDbContext db, CallerContext caller, TimeProv
         }
 
         db.AddIntegrationEvents(found.Events);
-
-        Audit(found.Id, action, fields);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return CaseChange<T>.Failed(StatusCodes.Status412PreconditionFailed, "The case has changed",
-                "Someone changed the case at the same moment; reload it and apply the change again.");
-        }
-
-        await transaction.CommitAsync(cancellationToken);
+        Audit(db, found.Id, action, fields);
+        await db.SaveChangesAsync(cancellationToken); // a concurrent change surfaces here and rolls the whole unit back
         return CaseChange<T>.Succeeded(found, value);
     }
 
-    /// <summary>Appends an audit entry to the current unit of work.</summary>
-    public void Audit(Guid? caseId, string action, IReadOnlyList<string> fields, string? outcome = null) =>
-        db.AuditEntries.Add(new AuditEntry
-        {
-            TenantId = caller.RequiredTenantId,
-            CaseId = caseId,
-            UserId = UserId,
-            OrganisationId = caller.RequiredOrganisationId,
-            Action = action,
-            Fields = fields,
-            Outcome = outcome,
-            At = Now,
-        });
-
-    private Task<Case?> FindVisibleAsync(Guid id, bool allowTenantAdmin, CancellationToken cancellationToken)
+    private Task<Case?> FindVisibleAsync(CasesDbContext db, Guid id, bool allowTenantAdmin, CancellationToken cancellationToken)
     {
         var organisation = caller.RequiredOrganisationId;
         var anyOrganisation = allowTenantAdmin && caller.IsInRole(KimRoles.TenantAdmin);
         return db.Cases.FirstOrDefaultAsync(
             candidate => candidate.Id == id && (anyOrganisation || candidate.OrganisationId == organisation), cancellationToken);
     }
-}
 
-/// <summary>The outcome of <see cref="CaseAccess.ChangeAsync{T}"/>: the changed case, or the problem to answer with.</summary>
-public sealed class CaseChange<T>
-{
-    private CaseChange()
+    // The retention job finds the tenants here. When two first cases of a tenant are opened at once, the second insert
+    // fails; EF Core rolls it back to the savepoint it set, and the row is there anyway.
+    private static async Task RegisterTenantAsync(CasesDbContext db, string tenantId, CancellationToken cancellationToken)
     {
+        if (await db.KnownTenants.AnyAsync(known => known.TenantId == tenantId, cancellationToken))
+        {
+            return;
+        }
+
+        var registered = db.KnownTenants.Add(new KnownTenant { TenantId = tenantId });
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException exception) when (exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        {
+            registered.State = EntityState.Detached;
+        }
     }
-
-    public Case? Case { get; private init; }
-    public T? Value { get; private init; }
-    public ProblemHttpResult? Problem { get; private init; }
-
-    [System.Diagnostics.CodeAnalysis.MemberNotNullWhen(true, nameof(Case))]
-    public bool Done => Problem is null;
-
-    public static CaseChange<T> Succeeded(Case changed, T value) => new() { Case = changed, Value = value };
-
-    public static CaseChange<T> Failed(int status, string title, string? detail, IReadOnlyDictionary<string, object?>? extensions = null) =>
-        new() { Problem = TypedResults.Problem(detail, statusCode: status, title: title, extensions: extensions) };
 }
