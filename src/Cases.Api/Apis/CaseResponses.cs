@@ -24,7 +24,12 @@ public sealed record ConsentRecipientResponse(string? OrganisationId, Organisati
 
 public sealed record ConsentReceipt(
     Guid ConsentId, string Language, string Direction, string Title, string Text, string TemplateKey, int TemplateVersion,
-    DateTimeOffset GivenAt, DateOnly? ValidUntil, DateTimeOffset? WithdrawnAt, ConsentForm Form);
+    DateTimeOffset GivenAt, DateOnly? ValidUntil, DateTimeOffset? WithdrawnAt, ConsentForm Form)
+{
+    public static ConsentReceipt From(Consent consent) => new(
+        consent.Id, consent.Language, consent.RightToLeft ? "rtl" : "ltr", consent.Title, consent.Text, consent.TemplateKey,
+        consent.TemplateVersion, consent.GivenAt, consent.ValidUntil, consent.WithdrawnAt, consent.Form);
+}
 
 public sealed record ReferralResponse(
     Guid Id, Guid OfferId, string PartnerOrganisationId, Guid ConsentId, string? Note, ReferralStatus Status,

@@ -1,4 +1,5 @@
-using KimPlatform.Cases.Api.Domain;
+using KimPlatform.Cases.Api.Application;
+using KimPlatform.Cases.Api.Application.Validation;
 using KimPlatform.Security.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -38,7 +39,7 @@ public static class CaseWorkApi
     {
         var errors = new FieldErrors();
         var needs = CaseRequestValidators.Needs(request, errors);
-        return ChangeAsync(id, ifMatch, "assessment", ["needs", "phase"], errors, access, http, c => c.RecordAssessment(needs!, access.Now), cancellationToken);
+        return access.ChangeCaseAsync(id, ifMatch, "assessment", ["needs", "phase"], errors, http, c => c.RecordAssessment(needs!, access.Now), cancellationToken);
     }
 
     public static Task<Results<Ok<CaseResponse>, ProblemHttpResult, ValidationProblem>> AgreePlan(
@@ -46,25 +47,25 @@ public static class CaseWorkApi
     {
         var errors = new FieldErrors();
         var goals = CaseRequestValidators.Goals(request, access.Today, errors);
-        return ChangeAsync(id, ifMatch, "plan", ["goals", "phase"], errors, access, http, c => c.AgreePlan(goals!, access.Now), cancellationToken);
+        return access.ChangeCaseAsync(id, ifMatch, "plan", ["goals", "phase"], errors, http, c => c.AgreePlan(goals!, access.Now), cancellationToken);
     }
 
     public static Task<Results<Ok<CaseResponse>, ProblemHttpResult, ValidationProblem>> StartMonitoring(
         Guid id, [FromHeader(Name = "If-Match")] string? ifMatch, CaseAccess access, HttpContext http, CancellationToken cancellationToken) =>
-        ChangeAsync(id, ifMatch, "monitoring", ["phase"], new FieldErrors(), access, http, c => c.StartMonitoring(access.Now), cancellationToken);
+        access.ChangeCaseAsync(id, ifMatch, "monitoring", ["phase"], new FieldErrors(), http, c => c.StartMonitoring(access.Now), cancellationToken);
 
     public static Task<Results<Ok<CaseResponse>, ProblemHttpResult, ValidationProblem>> CloseCase(
         Guid id, CloseRequest request, [FromHeader(Name = "If-Match")] string? ifMatch, CaseAccess access, HttpContext http, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
         CaseRequestValidators.Close(request, errors);
-        return ChangeAsync(id, ifMatch, "close", ["phase", "closeReason", "closeOutcome"], errors, access, http,
+        return access.ChangeCaseAsync(id, ifMatch, "close", ["phase", "closeReason", "closeOutcome"], errors, http,
             c => c.Close(request.Reason!.Value, request.Outcome!.Value, access.Now), cancellationToken);
     }
 
     public static Task<Results<Ok<CaseResponse>, ProblemHttpResult, ValidationProblem>> ReopenCase(
         Guid id, [FromHeader(Name = "If-Match")] string? ifMatch, CaseAccess access, HttpContext http, CancellationToken cancellationToken) =>
-        ChangeAsync(id, ifMatch, "reopen", ["phase"], new FieldErrors(), access, http, c => c.Reopen(access.Now), cancellationToken);
+        access.ChangeCaseAsync(id, ifMatch, "reopen", ["phase"], new FieldErrors(), http, c => c.Reopen(access.Now), cancellationToken);
 
     public static Task<Results<Ok<CaseResponse>, ProblemHttpResult, ValidationProblem>> RecordGoalProgress(
         Guid id, Guid goalId, GoalProgressRequest request, [FromHeader(Name = "If-Match")] string? ifMatch, CaseAccess access, HttpContext http,
@@ -72,7 +73,7 @@ public static class CaseWorkApi
     {
         var errors = new FieldErrors();
         CaseRequestValidators.GoalProgress(request, errors);
-        return ChangeAsync(id, ifMatch, "goal-progress", ["goals"], errors, access, http,
+        return access.ChangeCaseAsync(id, ifMatch, "goal-progress", ["goals"], errors, http,
             c => c.RecordGoalProgress(goalId, request.Status!.Value, request.Note?.Trim(), access.UserId, access.Now), cancellationToken);
     }
 
@@ -81,7 +82,7 @@ public static class CaseWorkApi
     {
         var errors = new FieldErrors();
         CaseRequestValidators.Contact(request, access.Today, errors);
-        return ChangeAsync(id, ifMatch, "contact", ["contacts"], errors, access, http,
+        return access.ChangeCaseAsync(id, ifMatch, "contact", ["contacts"], errors, http,
             c => c.LogContact(request.Date!.Value, request.Channel!.Value, request.Note?.Trim(), access.UserId, access.Now), cancellationToken);
     }
 
@@ -90,7 +91,7 @@ public static class CaseWorkApi
     {
         var errors = new FieldErrors();
         CaseRequestValidators.Assign(request, errors);
-        return ChangeAsync(id, ifMatch, "assign", ["assignedCaseManagerId"], errors, access, http, c => c.Assign(request.CaseManagerId!.Trim()), cancellationToken);
+        return access.ChangeCaseAsync(id, ifMatch, "assign", ["assignedCaseManagerId"], errors, http, c => c.Assign(request.CaseManagerId!.Trim()), cancellationToken);
     }
 
     public static Task<Results<Ok<CaseResponse>, ProblemHttpResult, ValidationProblem>> ReportFinding(
@@ -98,27 +99,7 @@ public static class CaseWorkApi
     {
         var errors = new FieldErrors();
         CaseRequestValidators.Finding(request, errors);
-        return ChangeAsync(id, ifMatch, "finding", ["findings"], errors, access, http,
+        return access.ChangeCaseAsync(id, ifMatch, "finding", ["findings"], errors, http,
             c => c.ReportFinding(request.LifeArea!.Value, request.Theme!.Trim(), request.Description!.Trim(), access.Now), cancellationToken);
-    }
-
-    /// <summary>Validation first (nothing is read when the request is bad), then the change under If-Match.</summary>
-    internal static async Task<Results<Ok<CaseResponse>, ProblemHttpResult, ValidationProblem>> ChangeAsync(
-        Guid id, string? ifMatch, string action, IReadOnlyList<string> fields, FieldErrors errors, CaseAccess access, HttpContext http,
-        Action<Case> change, CancellationToken cancellationToken)
-    {
-        if (errors.Any)
-        {
-            return TypedResults.ValidationProblem(errors.ToDictionary());
-        }
-
-        var result = await access.ChangeAsync(id, ifMatch, action, fields, c => { change(c); return true; }, cancellationToken);
-        if (!result.Done)
-        {
-            return result.Problem!;
-        }
-
-        CaseETag.Set(http, result.Case);
-        return TypedResults.Ok(CaseResponse.From(result.Case));
     }
 }

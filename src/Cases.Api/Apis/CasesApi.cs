@@ -1,10 +1,9 @@
 using System.ComponentModel;
-using KimPlatform.Cases.Api.Domain;
-using KimPlatform.Cases.Api.Domain.Persons;
-using KimPlatform.Cases.Api.Infrastructure;
+using KimPlatform.Cases.Api.Application;
+using KimPlatform.Cases.Api.Application.Queries;
+using KimPlatform.Cases.Api.Application.Validation;
 using KimPlatform.Security.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 
 namespace KimPlatform.Cases.Api.Apis;
 
@@ -40,27 +39,13 @@ public static class CasesApi
             return TypedResults.ValidationProblem(errors.ToDictionary());
         }
 
-        var caller = access.Caller;
-        var opened = Case.Open(caller.RequiredTenantId, caller.RequiredOrganisationId, access.UserId, person,
-            request.TargetGroups ?? [], request.Reachability!.Value, access.Now);
-
-        var db = access.Db;
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        db.Cases.Add(opened);
-        db.AddIntegrationEvents(opened.Events);
-
-        access.Audit(opened.Id, "open", ["person", "targetGroups", "reachability"]);
-        await db.SaveChangesAsync(cancellationToken);
-        await db.Database.ExecuteSqlAsync(
-            $"INSERT INTO known_tenants (tenant_id) VALUES ({opened.TenantId}) ON CONFLICT DO NOTHING", cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-
+        var opened = await access.OpenAsync(person, request.TargetGroups ?? [], request.Reachability!.Value, cancellationToken);
         CaseETag.Set(http, opened);
         return TypedResults.Created($"/api/cases/{opened.Id}", CaseResponse.From(opened));
     }
 
     public static async Task<Results<Ok<CasePage>, ValidationProblem>> ListCases(
-        CaseAccess access,
+        CaseQueries queries,
         CancellationToken cancellationToken,
         [Description("Only this phase: intake, assessment, plan, monitoring or closed")] string? phase = null,
         [Description("Only this municipality")] string? municipality = null,
@@ -71,85 +56,10 @@ public static class CasesApi
         int pageSize = 50)
     {
         var errors = new FieldErrors();
-        if (page < 1)
-        {
-            errors.Add("page", "Pages start at 1.");
-        }
-
-        if (pageSize is < 1 or > 200)
-        {
-            errors.Add("pageSize", "Between 1 and 200.");
-        }
-
-        if (sort is not (null or "openedAt" or "-openedAt" or "familyName" or "-familyName"))
-        {
-            errors.Add("sort", "One of openedAt, -openedAt, familyName, -familyName.");
-        }
-
-        errors.Text(q, "q", required: false);
-        CasePhase? onlyPhase = null;
-        if (phase is not null)
-        {
-            if (ContractValue.TryParse<CasePhase>(phase, out var parsed))
-            {
-                onlyPhase = parsed;
-            }
-            else
-            {
-                errors.Add("phase", "One of intake, assessment, plan, monitoring, closed.");
-            }
-        }
-
-        if (errors.Any)
-        {
-            return TypedResults.ValidationProblem(errors.ToDictionary());
-        }
-
-        var organisation = access.Caller.RequiredOrganisationId;
-        var cases = access.Db.Cases.AsNoTracking().Where(c => c.OrganisationId == organisation);
-        if (onlyPhase is { } wanted)
-        {
-            cases = cases.Where(c => c.Phase == wanted);
-        }
-
-        if (!string.IsNullOrWhiteSpace(municipality))
-        {
-            cases = cases.Where(c => c.Municipality == municipality);
-        }
-
-        if (!string.IsNullOrWhiteSpace(assignedTo))
-        {
-            cases = cases.Where(c => c.AssignedCaseManagerId == assignedTo);
-        }
-
-        foreach (var token in PersonName.Fold(q ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries))
-        {
-            var key = PersonName.Skeleton(token);
-            cases = cases.Where(c => c.FoldedName!.Contains(token) || c.NameKeys!.Contains(key));
-        }
-
-        cases = sort switch
-        {
-            "openedAt" => cases.OrderBy(c => c.OpenedAt),
-            "familyName" => cases.OrderBy(c => c.FoldedName).ThenBy(c => c.Id),
-            "-familyName" => cases.OrderByDescending(c => c.FoldedName).ThenBy(c => c.Id),
-            _ => cases.OrderByDescending(c => c.OpenedAt),
-        };
-
-        await using var transaction = await access.Db.Database.BeginTransactionAsync(cancellationToken);
-        var total = await cases.CountAsync(cancellationToken);
-        var items = await cases.Skip((page - 1) * pageSize).Take(pageSize)
-            .Select(c => new CaseSummary(c.Id, c.Phase, c.Version, c.Person!.GivenName, c.Person.FamilyName, c.BirthDate,
-                c.Municipality, c.AssignedCaseManagerId, c.OpenedAt))
-            .ToListAsync(cancellationToken);
-        foreach (var item in items)
-        {
-            access.Audit(item.Id, "list", ["givenName", "familyName", "birthDate", "municipality", "phase"]);
-        }
-
-        await access.Db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return TypedResults.Ok(new CasePage(items, page, pageSize, total));
+        var filter = CaseRequestValidators.CaseList(phase, municipality, assignedTo, q, sort, page, pageSize, errors);
+        return filter is null
+            ? TypedResults.ValidationProblem(errors.ToDictionary())
+            : TypedResults.Ok(await queries.ListAsync(filter, cancellationToken));
     }
 
     public static async Task<Results<Ok<CaseResponse>, ProblemHttpResult>> GetCase(
@@ -166,7 +76,7 @@ public static class CasesApi
     }
 
     public static async Task<Results<Ok<DuplicateCheckResponse>, ValidationProblem>> CheckDuplicate(
-        DuplicateCheckRequest request, CaseAccess access, CancellationToken cancellationToken)
+        DuplicateCheckRequest request, CaseAccess access, CaseQueries queries, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
         CaseRequestValidators.DuplicateCheck(request, access.Today, errors);
@@ -175,36 +85,9 @@ public static class CasesApi
             return TypedResults.ValidationProblem(errors.ToDictionary());
         }
 
-        var keys = PersonName.Keys(request.GivenName!, request.FamilyName!).ToArray();
-        var birthDate = request.BirthDate!.Value;
-        var organisation = access.Caller.RequiredOrganisationId;
-
-        await using var transaction = await access.Db.Database.BeginTransactionAsync(cancellationToken);
-        // Row-level security limits the search to the caller's tenant; the answer names organisations only.
-        var organisations = await access.Db.Cases.AsNoTracking()
-            .Where(c => c.BirthDate == birthDate && c.Phase != CasePhase.Closed && c.OrganisationId != organisation && c.NameKeys == keys)
-            .Select(c => c.OrganisationId)
-            .Distinct()
-            .OrderBy(id => id)
-            .ToListAsync(cancellationToken);
-        access.Audit(null, "duplicate-check", ["givenName", "familyName", "birthDate"], organisations.Count > 0 ? "found" : "not-found");
-        await access.Db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return TypedResults.Ok(new DuplicateCheckResponse(organisations.Count > 0, organisations));
+        return TypedResults.Ok(await queries.DuplicateCheckAsync(request.GivenName!, request.FamilyName!, request.BirthDate!.Value, cancellationToken));
     }
 
-    public static async Task<Ok<IReadOnlyList<CaseloadEntry>>> GetCaseload(CaseAccess access, CancellationToken cancellationToken)
-    {
-        var organisation = access.Caller.RequiredOrganisationId;
-        await using var transaction = await access.Db.Database.BeginTransactionAsync(cancellationToken);
-        var caseload = await access.Db.Cases.AsNoTracking()
-            .Where(c => c.OrganisationId == organisation && c.Phase != CasePhase.Closed)
-            .GroupBy(c => c.AssignedCaseManagerId ?? "")
-            .Select(group => new { CaseManagerId = group.Key, OpenCases = group.Count() })
-            .ToListAsync(cancellationToken);
-        return TypedResults.Ok<IReadOnlyList<CaseloadEntry>>(caseload
-            .OrderBy(entry => entry.CaseManagerId, StringComparer.Ordinal)
-            .Select(entry => new CaseloadEntry(entry.CaseManagerId, entry.OpenCases))
-            .ToArray());
-    }
+    public static async Task<Ok<IReadOnlyList<CaseloadEntry>>> GetCaseload(CaseQueries queries, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await queries.CaseloadAsync(cancellationToken));
 }

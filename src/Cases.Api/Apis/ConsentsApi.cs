@@ -1,4 +1,6 @@
-using KimPlatform.Cases.Api.Domain;
+using KimPlatform.Cases.Api.Application;
+using KimPlatform.Cases.Api.Application.Consents;
+using KimPlatform.Cases.Api.Application.Validation;
 using KimPlatform.Cases.Api.Domain.Consents;
 using KimPlatform.Security.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -43,32 +45,11 @@ public static class ConsentsApi
     {
         var errors = new FieldErrors();
         CaseRequestValidators.Consent(request, access.Today, errors);
-        if (errors.Any)
+        var consent = errors.Any ? null : await texts.FreezeAsync(request, errors, cancellationToken);
+        if (consent is null)
         {
             return TypedResults.ValidationProblem(errors.ToDictionary());
         }
-
-        var key = request.TemplateKey?.Trim() ?? DefaultConsentTemplates.Key;
-        var language = request.Language!.Trim();
-        if (await texts.CurrentAsync(key, language, cancellationToken) is not { } template)
-        {
-            errors.Add("language", $"There is no consent text '{key}' in '{language}'. Built-in languages: "
-                + string.Join(", ", DefaultConsentTemplates.All.Select(text => text.Language)) + ".");
-            return TypedResults.ValidationProblem(errors.ToDictionary());
-        }
-
-        var recipients = request.Recipients!
-            .Select(r => new ConsentRecipientPart { OrganisationId = r.OrganisationId?.Trim(), OrganisationKind = r.OrganisationKind })
-            .ToList();
-        var purpose = request.Purpose!.Trim();
-        var text = await texts.FillAsync(template, access.Caller.RequiredOrganisationId, purpose, recipients, request.DataCategories!,
-            request.ValidUntil, cancellationToken);
-        var consent = new Consent
-        {
-            Purpose = purpose, Recipients = recipients, DataCategories = request.DataCategories!, Form = request.Form!.Value,
-            ValidUntil = request.ValidUntil, GivenAt = access.Now, TemplateKey = key, TemplateVersion = template.Version,
-            Language = template.Language, RightToLeft = template.RightToLeft, Title = template.Title, Text = text,
-        };
 
         var result = await access.ChangeAsync(id, ifMatch, "consent", ["consents"], c => c.GiveConsent(consent, access.Now), cancellationToken);
         if (!result.Done)
@@ -82,7 +63,7 @@ public static class ConsentsApi
 
     public static Task<Results<Ok<CaseResponse>, ProblemHttpResult, ValidationProblem>> WithdrawConsent(
         Guid id, Guid consentId, [FromHeader(Name = "If-Match")] string? ifMatch, CaseAccess access, HttpContext http, CancellationToken cancellationToken) =>
-        CaseWorkApi.ChangeAsync(id, ifMatch, "consent-withdraw", ["consents"], new FieldErrors(), access, http,
+        access.ChangeCaseAsync(id, ifMatch, "consent-withdraw", ["consents"], new FieldErrors(), http,
             c => c.WithdrawConsent(consentId, access.Now), cancellationToken);
 
     public static async Task<Results<Ok<ConsentReceipt>, ContentHttpResult, ProblemHttpResult>> GetReceipt(
@@ -94,7 +75,7 @@ public static class ConsentsApi
             return CaseProblems.NotFound();
         }
 
-        var receipt = ReceiptOf(consent);
+        var receipt = ConsentReceipt.From(consent);
         var wantsHtml = request.GetTypedHeaders().Accept.Any(accept => accept.MediaType.Equals("text/html", StringComparison.OrdinalIgnoreCase));
         return wantsHtml
             ? TypedResults.Content(ConsentReceiptPage.Render(receipt), "text/html; charset=utf-8")
@@ -111,7 +92,7 @@ public static class ConsentsApi
     }
 
     public static async Task<Results<Created<ConsentTemplateText>, ValidationProblem>> PublishTemplate(
-        ConsentTemplateRequest request, CaseAccess access, ConsentTexts texts, CancellationToken cancellationToken)
+        ConsentTemplateRequest request, ConsentTexts texts, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
         CaseRequestValidators.ConsentTemplate(request, errors);
@@ -120,24 +101,7 @@ public static class ConsentsApi
             return TypedResults.ValidationProblem(errors.ToDictionary());
         }
 
-        var db = access.Db;
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var template = new ConsentTemplate
-        {
-            TenantId = access.Caller.RequiredTenantId, Key = request.Key!.Trim(), Language = request.Language!.Trim(),
-            Version = await texts.NextVersionAsync(request.Key.Trim(), request.Language.Trim(), cancellationToken),
-            Title = request.Title!.Trim(), Body = request.Body!, RightToLeft = request.RightToLeft, UntilWithdrawn = request.UntilWithdrawn!.Trim(),
-            DataCategoryNames = request.DataCategoryNames?.ToDictionary() ?? [], PublishedAt = access.Now, PublishedBy = access.UserId,
-        };
-        db.ConsentTemplates.Add(template);
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        var text = new ConsentTemplateText(template.Language, template.Title, template.Body, template.RightToLeft, template.UntilWithdrawn,
-            template.DataCategoryNames) { Key = template.Key, Version = template.Version };
-        return TypedResults.Created($"/api/cases/consent-templates?key={template.Key}&language={template.Language}", text);
+        var text = await texts.PublishAsync(request, cancellationToken);
+        return TypedResults.Created($"/api/cases/consent-templates?key={text.Key}&language={text.Language}", text);
     }
-
-    public static ConsentReceipt ReceiptOf(Consent consent) => new(
-        consent.Id, consent.Language, consent.RightToLeft ? "rtl" : "ltr", consent.Title, consent.Text, consent.TemplateKey,
-        consent.TemplateVersion, consent.GivenAt, consent.ValidUntil, consent.WithdrawnAt, consent.Form);
 }

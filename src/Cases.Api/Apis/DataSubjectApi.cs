@@ -1,7 +1,8 @@
+using KimPlatform.Cases.Api.Application;
+using KimPlatform.Cases.Api.Application.Queries;
 using KimPlatform.Security.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 
 namespace KimPlatform.Cases.Api.Apis;
 
@@ -29,18 +30,18 @@ public static class DataSubjectApi
     }
 
     public static async Task<Results<Ok<IReadOnlyList<AuditEntryResponse>>, ProblemHttpResult>> GetAudit(
-        Guid id, CaseAccess access, CancellationToken cancellationToken)
+        Guid id, CaseAccess access, CaseQueries queries, CancellationToken cancellationToken)
     {
         if (await access.ReadAsync(id, "audit-read", ["audit"], cancellationToken) is null)
         {
             return CaseProblems.NotFound();
         }
 
-        return TypedResults.Ok(await AuditOfAsync(id, access, cancellationToken));
+        return TypedResults.Ok(await queries.AuditLogAsync(id, cancellationToken));
     }
 
     public static async Task<Results<Ok<CaseExport>, ProblemHttpResult>> ExportCase(
-        Guid id, CaseAccess access, CancellationToken cancellationToken)
+        Guid id, CaseAccess access, CaseQueries queries, CancellationToken cancellationToken)
     {
         var found = await access.ReadAsync(id, "export", ["*"], cancellationToken);
         if (found is null)
@@ -51,8 +52,8 @@ public static class DataSubjectApi
         return TypedResults.Ok(new CaseExport(
             access.Now,
             CaseResponse.From(found),
-            found.Consents.Select(ConsentsApi.ReceiptOf).ToArray(),
-            await AuditOfAsync(id, access, cancellationToken)));
+            found.Consents.Select(ConsentReceipt.From).ToArray(),
+            await queries.AuditLogAsync(id, cancellationToken)));
     }
 
     public static async Task<Results<NoContent, ProblemHttpResult>> EraseCase(
@@ -61,15 +62,5 @@ public static class DataSubjectApi
         var result = await access.ChangeAsync(id, ifMatch, "erase", ["*"], c => { c.Erase("request", access.Now); return true; },
             cancellationToken, allowTenantAdmin: true);
         return result.Done ? TypedResults.NoContent() : result.Problem!;
-    }
-
-    private static async Task<IReadOnlyList<AuditEntryResponse>> AuditOfAsync(Guid id, CaseAccess access, CancellationToken cancellationToken)
-    {
-        await using var transaction = await access.Db.Database.BeginTransactionAsync(cancellationToken);
-        return await access.Db.AuditEntries.AsNoTracking()
-            .Where(entry => entry.CaseId == id)
-            .OrderBy(entry => entry.At).ThenBy(entry => entry.Id)
-            .Select(entry => new AuditEntryResponse(entry.Id, entry.UserId, entry.OrganisationId, entry.Action, entry.Fields, entry.Outcome, entry.At))
-            .ToListAsync(cancellationToken);
     }
 }

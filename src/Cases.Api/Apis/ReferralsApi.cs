@@ -1,8 +1,9 @@
-using KimPlatform.Cases.Api.Domain;
+using KimPlatform.Cases.Api.Application;
+using KimPlatform.Cases.Api.Application.Queries;
+using KimPlatform.Cases.Api.Application.Validation;
 using KimPlatform.Security.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 
 namespace KimPlatform.Cases.Api.Apis;
 
@@ -24,8 +25,8 @@ public static class ReferralsApi
     }
 
     public static async Task<Results<Created<ReferralResponse>, ProblemHttpResult, ValidationProblem>> RequestReferral(
-        Guid id, ReferralRequest request, [FromHeader(Name = "If-Match")] string? ifMatch, CaseAccess access, HttpContext http,
-        CancellationToken cancellationToken)
+        Guid id, ReferralRequest request, [FromHeader(Name = "If-Match")] string? ifMatch, CaseAccess access, CaseQueries queries,
+        HttpContext http, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
         CaseRequestValidators.Referral(request, errors);
@@ -35,15 +36,7 @@ public static class ReferralsApi
         }
 
         var partner = request.PartnerOrganisationId!.Trim();
-        OrganisationKind? kind = null;
-        await using (var transaction = await access.Db.Database.BeginTransactionAsync(cancellationToken))
-        {
-            kind = await access.Db.KnownOrganisations.AsNoTracking()
-                .Where(organisation => organisation.OrganisationId == partner)
-                .Select(organisation => (OrganisationKind?)organisation.Kind)
-                .FirstOrDefaultAsync(cancellationToken);
-        }
-
+        var kind = await queries.PartnerKindAsync(partner, cancellationToken);
         var result = await access.ChangeAsync(id, ifMatch, "referral", ["referrals"],
             c => c.RequestReferral(request.OfferId!.Value, partner, kind, request.ConsentId, request.Note?.Trim(), access.Now), cancellationToken);
         if (!result.Done)

@@ -5,12 +5,19 @@ namespace KimPlatform.Cases.Api.Domain;
 /// <summary>
 /// Individual case management for one person, run by one organisation of a tenant. Phases move
 /// intake → assessment → plan → monitoring → closed, and closed → monitoring by reopening; every other move is a
-/// <see cref="CaseConflictException"/>. Every change raises the version and queues the integration events that
-/// describe it; the caller stores both in one transaction.
+/// <see cref="CaseConflictException"/>. Every change goes through a method here: it raises the version once and
+/// queues the integration events that describe it; the caller stores both in one transaction. The collections are
+/// read-only from outside; EF Core maps their backing fields.
 /// </summary>
 public sealed class Case
 {
     private readonly List<IntegrationEvent> _events = [];
+    private readonly List<Need> _needs = [];
+    private readonly List<Goal> _goals = [];
+    private readonly List<Contact> _contacts = [];
+    private readonly List<Consent> _consents = [];
+    private readonly List<Referral> _referrals = [];
+    private readonly List<StructuralFinding> _findings = [];
 
     private Case()
     {
@@ -46,12 +53,12 @@ public sealed class Case
     public CloseOutcome? CloseOutcome { get; private set; }
     public DateTimeOffset? ErasedAt { get; private set; }
 
-    public List<Need> Needs { get; private set; } = [];
-    public List<Goal> Goals { get; private set; } = [];
-    public List<Contact> Contacts { get; private set; } = [];
-    public List<Consent> Consents { get; private set; } = [];
-    public List<Referral> Referrals { get; private set; } = [];
-    public List<StructuralFinding> Findings { get; private set; } = [];
+    public IReadOnlyList<Need> Needs => _needs.AsReadOnly();
+    public IReadOnlyList<Goal> Goals => _goals.AsReadOnly();
+    public IReadOnlyList<Contact> Contacts => _contacts.AsReadOnly();
+    public IReadOnlyList<Consent> Consents => _consents.AsReadOnly();
+    public IReadOnlyList<Referral> Referrals => _referrals.AsReadOnly();
+    public IReadOnlyList<StructuralFinding> Findings => _findings.AsReadOnly();
 
     /// <summary>Events raised since the case was loaded, for the outbox.</summary>
     public IReadOnlyList<IntegrationEvent> Events => _events;
@@ -102,13 +109,15 @@ public sealed class Case
     public void RecordAssessment(IReadOnlyList<Need> needs, DateTimeOffset now)
     {
         MoveTo(CasePhase.Assessment, now, from: CasePhase.Intake);
-        Needs = [.. needs];
+        _needs.Clear();
+        _needs.AddRange(needs);
     }
 
     public void AgreePlan(IReadOnlyList<Goal> goals, DateTimeOffset now)
     {
         MoveTo(CasePhase.Plan, now, from: CasePhase.Assessment);
-        Goals = [.. goals];
+        _goals.Clear();
+        _goals.AddRange(goals);
         foreach (var goal in goals)
         {
             Raise(now, (id, version) => new GoalAgreed
@@ -151,10 +160,10 @@ public sealed class Case
             throw new CaseConflictException($"Goals can be updated in phase plan or monitoring, not in {ContractValue.Of(Phase)}.");
         }
 
-        var goal = Goals.FirstOrDefault(candidate => candidate.Id == goalId)
+        var goal = _goals.FirstOrDefault(candidate => candidate.Id == goalId)
             ?? throw new CasePartNotFoundException($"The case has no goal {goalId}.");
-        goal.Status = status;
-        goal.Progress.Add(new GoalProgressNote { Status = status, Note = note, At = now, By = by });
+        goal.Record(new GoalProgressNote { Status = status, Note = note, At = now, By = by });
+        Touch();
         Raise(now, (id, version) => new GoalProgressed
         {
             EventId = id, TenantId = TenantId, OccurredAt = now, Version = version, CaseId = Id, OrganisationId = OrganisationId,
@@ -166,7 +175,7 @@ public sealed class Case
     {
         RequireNotClosed();
         var contact = new Contact { Date = date, Channel = channel, Note = note, By = by };
-        Contacts.Add(contact);
+        _contacts.Add(contact);
         Touch();
         return contact;
     }
@@ -181,7 +190,8 @@ public sealed class Case
     public Consent GiveConsent(Consent consent, DateTimeOffset now)
     {
         RequireNotClosed();
-        Consents.Add(consent);
+        _consents.Add(consent);
+        Touch();
         Raise(now, (id, version) => new ConsentGiven
         {
             EventId = id, TenantId = TenantId, OccurredAt = now, Version = version, CaseId = Id, OrganisationId = OrganisationId,
@@ -200,7 +210,8 @@ public sealed class Case
             throw new CaseConflictException("The consent has already been withdrawn.");
         }
 
-        consent.WithdrawnAt = now;
+        consent.Withdraw(now);
+        Touch();
         Raise(now, (id, version) => new ConsentWithdrawn
         {
             EventId = id, TenantId = TenantId, OccurredAt = now, Version = version, CaseId = Id, OrganisationId = OrganisationId,
@@ -220,7 +231,7 @@ public sealed class Case
         var today = DateOnly.FromDateTime(now.UtcDateTime);
         var consent = consentId is { } requested
             ? FindConsent(requested)
-            : Consents.FirstOrDefault(candidate => candidate.IsValidOn(today) && candidate.Covers(partnerOrganisationId, partnerKind));
+            : _consents.FirstOrDefault(candidate => candidate.IsValidOn(today) && candidate.Covers(partnerOrganisationId, partnerKind));
         if (consent is null || !consent.IsValidOn(today) || !consent.Covers(partnerOrganisationId, partnerKind))
         {
             throw new CaseRuleException(
@@ -238,7 +249,8 @@ public sealed class Case
         {
             OfferId = offerId, PartnerOrganisationId = partnerOrganisationId, ConsentId = consent.Id, Note = note, RequestedAt = now,
         };
-        Referrals.Add(referral);
+        _referrals.Add(referral);
+        Touch();
         Raise(now, (id, version) => SharedUnder(consent, referral, id, version, now));
         return referral;
     }
@@ -249,29 +261,11 @@ public sealed class Case
     /// </summary>
     public bool ApplyReferralAnswer(Guid referralId, ReferralStatus status, string? detail, DateTimeOffset at, long partnerVersion)
     {
-        var referral = Referrals.FirstOrDefault(candidate => candidate.Id == referralId)
+        var referral = _referrals.FirstOrDefault(candidate => candidate.Id == referralId)
             ?? throw new CasePartNotFoundException($"The case has no referral {referralId}.");
-        if (partnerVersion <= referral.PartnerVersion)
+        if (!referral.Answer(status, detail, at, partnerVersion))
         {
             return false;
-        }
-
-        referral.PartnerVersion = partnerVersion;
-        referral.Status = status;
-        switch (status)
-        {
-            case ReferralStatus.Accepted:
-                referral.AnsweredAt ??= at;
-                break;
-            case ReferralStatus.Declined:
-                referral.AnsweredAt ??= at;
-                referral.DeclineReason = detail;
-                break;
-            case ReferralStatus.Completed:
-                referral.AnsweredAt ??= at;
-                referral.CompletedAt = at;
-                referral.Outcome = detail;
-                break;
         }
 
         Touch();
@@ -281,7 +275,7 @@ public sealed class Case
     public StructuralFinding ReportFinding(LifeArea lifeArea, string theme, string description, DateTimeOffset now)
     {
         var finding = new StructuralFinding { LifeArea = lifeArea, Theme = theme, Description = description, ReportedAt = now };
-        Findings.Add(finding);
+        _findings.Add(finding);
         Touch();
         _events.Add(new StructuralFindingReported
         {
@@ -299,6 +293,7 @@ public sealed class Case
     public void Erase(string cause, DateTimeOffset now)
     {
         RequireNotErased();
+        Touch();
         if (Phase != CasePhase.Closed)
         {
             var from = Phase;
@@ -315,20 +310,11 @@ public sealed class Case
         NameKeys = null;
         BirthDate = null;
         ErasedAt = now;
-        foreach (var need in Needs)
-        {
-            need.Description = "";
-        }
-
-        foreach (var goal in Goals)
-        {
-            goal.Description = "";
-            goal.Progress.ForEach(progress => progress.Note = null);
-        }
-
-        Contacts.ForEach(contact => contact.Note = null);
-        Referrals.ForEach(referral => referral.Note = null);
-        Consents.ForEach(consent => (consent.Purpose, consent.Title, consent.Text) = ("", "", ""));
+        _needs.ForEach(need => need.Erase());
+        _goals.ForEach(goal => goal.Erase());
+        _contacts.ForEach(contact => contact.Erase());
+        _referrals.ForEach(referral => referral.Erase());
+        _consents.ForEach(consent => consent.Erase());
         Raise(now, (id, version) => new CaseErased
         {
             EventId = id, TenantId = TenantId, OccurredAt = now, Version = version, CaseId = Id, OrganisationId = OrganisationId, Cause = cause,
@@ -359,7 +345,7 @@ public sealed class Case
     }
 
     private Consent FindConsent(Guid consentId) =>
-        Consents.FirstOrDefault(candidate => candidate.Id == consentId)
+        _consents.FirstOrDefault(candidate => candidate.Id == consentId)
         ?? throw new CasePartNotFoundException($"The case has no consent {consentId}.");
 
     private void MoveTo(CasePhase to, DateTimeOffset now, CasePhase from)
@@ -372,6 +358,7 @@ public sealed class Case
         }
 
         Phase = to;
+        Touch();
         RaisePhaseChanged(from, now);
     }
 
@@ -406,23 +393,12 @@ public sealed class Case
         }
     }
 
-    // One version per change, however many events it raises; every event carries the version after the change.
-    private bool _touched;
+    // Each public method is one change: it calls Touch once, before raising its events, so every event of the
+    // change carries the version after it.
+    private void Touch() => Version++;
 
-    private void Touch()
-    {
-        if (!_touched)
-        {
-            Version++;
-            _touched = true;
-        }
-    }
-
-    private void Raise<TEvent>(DateTimeOffset now, Func<Guid, long, TEvent> create) where TEvent : IntegrationEvent
-    {
-        Touch();
+    private void Raise<TEvent>(DateTimeOffset now, Func<Guid, long, TEvent> create) where TEvent : IntegrationEvent =>
         _events.Add(create(Guid.CreateVersion7(now), Version));
-    }
 
     private static Contracts.ConsentRecipient ToContract(ConsentRecipientPart recipient) =>
         new(recipient.OrganisationId, recipient.OrganisationKind is { } kind ? ContractValue.Of(kind) : null);

@@ -5,6 +5,8 @@ namespace KimPlatform.Cases.Api.Domain;
 /// <summary>The person a case is about. Personal data: it leaves the case service only as a consent allows.</summary>
 public sealed class Person
 {
+    private readonly List<HouseholdMember> _household = [];
+
     public required string GivenName { get; init; }
     public required string FamilyName { get; init; }
     public required DateOnly BirthDate { get; init; }
@@ -14,7 +16,7 @@ public sealed class Person
     public required ResidenceStatus ResidenceStatus { get; init; }
     public DateOnly? ArrivalDate { get; init; }
     public required string Municipality { get; init; }
-    public List<HouseholdMember> Household { get; init; } = [];
+    public IReadOnlyList<HouseholdMember> Household { get => _household.AsReadOnly(); init => _household = [.. value]; }
 
     /// <summary>Name keys that match spelling and transliteration variants and swapped names.</summary>
     public IReadOnlyList<string> NameKeys => PersonName.Keys(GivenName, FamilyName);

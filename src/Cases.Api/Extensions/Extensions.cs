@@ -1,4 +1,6 @@
-using KimPlatform.Cases.Api.Apis;
+using KimPlatform.Cases.Api.Application;
+using KimPlatform.Cases.Api.Application.Consents;
+using KimPlatform.Cases.Api.Application.Queries;
 using KimPlatform.Cases.Api.Infrastructure;
 using KimPlatform.Cases.Api.IntegrationEvents;
 using KimPlatform.Cases.Api.Retention;
@@ -19,7 +21,9 @@ internal static class Extensions
             bus.AddConsumer<OrganisationRegisteredConsumer>();
         });
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddScoped<TenantUnitOfWork>();
         builder.Services.AddScoped<CaseAccess>();
+        builder.Services.AddScoped<CaseQueries>();
         builder.Services.AddScoped<ConsentTexts>();
         builder.Services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.SectionName);
         builder.Services.AddSingleton<CaseRetentionJob>();

@@ -13,10 +13,10 @@ public sealed class OrganisationRegisteredConsumer(CasesDbContext db, CurrentTen
 {
     protected override async Task ApplyAsync(OrganisationRegistered message, CancellationToken cancellationToken)
     {
-        var kind = Enum.GetValues<OrganisationKind>().FirstOrDefault(candidate => ContractValue.Of(candidate) == message.Kind, OrganisationKind.Other);
-        var known = await Db.KnownOrganisations.FirstOrDefaultAsync(
+        var kind = ContractValue.TryParse<OrganisationKind>(message.Kind, out var known) ? known : OrganisationKind.Other;
+        var existing = await Db.KnownOrganisations.FirstOrDefaultAsync(
             organisation => organisation.OrganisationId == message.OrganisationId, cancellationToken);
-        if (known is null)
+        if (existing is null)
         {
             Db.KnownOrganisations.Add(new KnownOrganisation
             {
@@ -25,8 +25,8 @@ public sealed class OrganisationRegisteredConsumer(CasesDbContext db, CurrentTen
         }
         else
         {
-            known.Name = message.Name;
-            known.Kind = kind;
+            existing.Name = message.Name;
+            existing.Kind = kind;
         }
     }
 }

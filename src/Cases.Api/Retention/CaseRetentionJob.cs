@@ -1,6 +1,5 @@
 using KimPlatform.Cases.Api.Domain;
 using KimPlatform.Cases.Api.Infrastructure;
-using KimPlatform.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -36,15 +35,8 @@ public sealed partial class CaseRetentionJob(
     /// <summary>One pass over every tenant as of <paramref name="now"/>; returns how many cases were anonymised.</summary>
     public async Task<int> RunOnceAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
-        List<string> tenants;
-        await using (var scope = scopes.CreateAsyncScope())
-        {
-            tenants = await scope.ServiceProvider.GetRequiredService<CasesDbContext>().KnownTenants
-                .Select(tenant => tenant.TenantId).ToListAsync(cancellationToken);
-        }
-
         var anonymised = 0;
-        foreach (var tenantId in tenants)
+        foreach (var tenantId in await KnownTenantsAsync(cancellationToken))
         {
             var cutoff = now.AddMonths(-options.CurrentValue.MonthsFor(tenantId));
             foreach (var caseId in await ExpiredAsync(tenantId, cutoff, cancellationToken))
@@ -61,49 +53,50 @@ public sealed partial class CaseRetentionJob(
         return anonymised;
     }
 
+    private async Task<List<string>> KnownTenantsAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<TenantUnitOfWork>().RunAsync(
+            db => db.KnownTenants.Select(tenant => tenant.TenantId).ToListAsync(cancellationToken), cancellationToken);
+    }
+
     private async Task<List<Guid>> ExpiredAsync(string tenantId, DateTimeOffset cutoff, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<CurrentTenant>().Use(tenantId);
-        var db = scope.ServiceProvider.GetRequiredService<CasesDbContext>();
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        return await db.Cases.AsNoTracking()
+        return await scope.ServiceProvider.GetRequiredService<TenantUnitOfWork>().For(tenantId).RunAsync(db => db.Cases.AsNoTracking()
             .Where(c => c.Phase == CasePhase.Closed && c.ErasedAt == null && c.ClosedAt < cutoff)
             .Select(c => c.Id)
-            .ToListAsync(cancellationToken);
+            .ToListAsync(cancellationToken), cancellationToken);
     }
 
     private async Task<bool> AnonymiseAsync(string tenantId, Guid caseId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<CurrentTenant>().Use(tenantId);
-        var db = scope.ServiceProvider.GetRequiredService<CasesDbContext>();
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var expired = await db.Cases.FirstOrDefaultAsync(c => c.Id == caseId && c.ErasedAt == null, cancellationToken);
-        if (expired is null)
-        {
-            return false;
-        }
-
-        expired.Erase("retention", now);
-        db.AddIntegrationEvents(expired.Events);
-
-        db.AuditEntries.Add(new AuditEntry
-        {
-            TenantId = tenantId, CaseId = caseId, UserId = SystemUser, OrganisationId = expired.OrganisationId,
-            Action = "erase", Fields = ["*"], Outcome = "retention", At = now,
-        });
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
+            return await scope.ServiceProvider.GetRequiredService<TenantUnitOfWork>().For(tenantId).RunAsync(async db =>
+            {
+                var expired = await db.Cases.FirstOrDefaultAsync(c => c.Id == caseId && c.ErasedAt == null, cancellationToken);
+                if (expired is null)
+                {
+                    return false;
+                }
+
+                expired.Erase("retention", now);
+                db.AddIntegrationEvents(expired.Events);
+                db.AuditEntries.Add(new AuditEntry
+                {
+                    TenantId = tenantId, CaseId = caseId, UserId = SystemUser, OrganisationId = expired.OrganisationId,
+                    Action = "erase", Fields = ["*"], Outcome = "retention", At = now,
+                });
+                await db.SaveChangesAsync(cancellationToken);
+                return true;
+            }, cancellationToken);
         }
         catch (DbUpdateConcurrencyException)
         {
             return false; // changed meanwhile (reopened?); the next pass looks again
         }
-
-        await transaction.CommitAsync(cancellationToken);
-        return true;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Retention: anonymised {Count} cases")]

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 
-namespace KimPlatform.Cases.Api.Apis;
+namespace KimPlatform.Cases.Api.Application;
 
 internal static class CaseProblems
 {

@@ -1,6 +1,8 @@
+using KimPlatform.Cases.Api.Apis;
+using KimPlatform.Cases.Api.Application.Queries;
 using KimPlatform.Cases.Api.Domain;
 
-namespace KimPlatform.Cases.Api.Apis;
+namespace KimPlatform.Cases.Api.Application.Validation;
 
 /// <summary>Checks the requests that change a case; each returns the domain input, or null with the errors filled.</summary>
 internal static class CaseRequestValidators
@@ -128,6 +130,42 @@ internal static class CaseRequestValidators
         errors.Text(request.GivenName, "givenName");
         errors.Text(request.FamilyName, "familyName");
         OpenCaseRequestValidator.BirthDate(request.BirthDate, "birthDate", today, errors, required: true);
+    }
+
+    /// <summary>The list's query string: paging, sort, text and phase; the other filters take any value.</summary>
+    public static CaseListFilter? CaseList(
+        string? phase, string? municipality, string? assignedTo, string? q, string? sort, int page, int pageSize, FieldErrors errors)
+    {
+        if (page < 1)
+        {
+            errors.Add("page", "Pages start at 1.");
+        }
+
+        if (pageSize is < 1 or > CaseListFilter.MaxPageSize)
+        {
+            errors.Add("pageSize", $"Between 1 and {CaseListFilter.MaxPageSize}.");
+        }
+
+        if (sort is not null && !CaseListFilter.Sorts.Contains(sort))
+        {
+            errors.Add("sort", $"One of {string.Join(", ", CaseListFilter.Sorts)}.");
+        }
+
+        errors.Text(q, "q", required: false);
+        CasePhase? onlyPhase = null;
+        if (phase is not null)
+        {
+            if (ContractValue.TryParse<CasePhase>(phase, out var parsed))
+            {
+                onlyPhase = parsed;
+            }
+            else
+            {
+                errors.Add("phase", "One of intake, assessment, plan, monitoring, closed.");
+            }
+        }
+
+        return errors.Any ? null : new CaseListFilter(onlyPhase, municipality, assignedTo, q, sort, page, pageSize);
     }
 
     public static void ConsentTemplate(ConsentTemplateRequest request, FieldErrors errors)

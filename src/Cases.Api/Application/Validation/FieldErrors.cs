@@ -1,7 +1,7 @@
-namespace KimPlatform.Cases.Api.Apis;
+namespace KimPlatform.Cases.Api.Application.Validation;
 
 /// <summary>Collects every field error of a request, so the client learns all of them at once.</summary>
-internal sealed class FieldErrors
+public sealed class FieldErrors
 {
     public const int MaxText = 100;
     public const int MaxLongText = 2000;

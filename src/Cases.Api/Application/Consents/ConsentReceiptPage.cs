@@ -1,8 +1,9 @@
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using KimPlatform.Cases.Api.Apis;
 
-namespace KimPlatform.Cases.Api.Apis;
+namespace KimPlatform.Cases.Api.Application.Consents;
 
 /// <summary>The receipt as a printable page, written right to left where the language is, for the person to take home.</summary>
 internal static class ConsentReceiptPage

@@ -1,7 +1,8 @@
 using System.Text.RegularExpressions;
+using KimPlatform.Cases.Api.Apis;
 using KimPlatform.Cases.Api.Domain;
 
-namespace KimPlatform.Cases.Api.Apis;
+namespace KimPlatform.Cases.Api.Application.Validation;
 
 /// <summary>Checks a new case and turns it into a <see cref="Person"/>, collecting every field error at once.</summary>
 internal static partial class OpenCaseRequestValidator

@@ -1,7 +1,7 @@
 using KimPlatform.Cases.Api.Domain;
 using Microsoft.Net.Http.Headers;
 
-namespace KimPlatform.Cases.Api.Apis;
+namespace KimPlatform.Cases.Api.Application;
 
 /// <summary>The ETag of a case is its version, so a stale <c>If-Match</c> is detected without hashing the body.</summary>
 internal static class CaseETag
