@@ -98,6 +98,9 @@ stack_wait_healthy() {
                 log_tail "$name"
                 exit 1
             fi
+            # The gateway's readiness includes the services': asking it before they are ready only
+            # makes it log their failures.
+            if [[ $name == gateway && ${#pending[@]} -gt 1 ]]; then still+=("$name"); continue; fi
             healthy "${PORT[$name]}" || still+=("$name")
         done
         pending=("${still[@]}")
