@@ -68,17 +68,25 @@ cmd_test() {
     test_environment stack
     export "${TEST_ENV[@]}"
     quiet_test_logging
-    local log=$LOG_DIR/dotnet-test.log results=$STATE_DIR/test-results rc
+    # The TRX reports go to .kim/test/test-results/ unless the arguments name a folder of their own;
+    # only those written by this run count.
+    local log=$LOG_DIR/dotnet-test.log results rc trx=(--logger trx)
+    results=$(results_directory "$@")
+    if [[ -z $results ]]; then
+        results=$STATE_DIR/test-results
+        trx+=(--results-directory "$results")
+    fi
+    touch "$STATE_DIR/test-started"
     say "dotnet test $SOLUTION_FILTER $*"
     set +e
     (cd "$ROOT" && env "${TEST_LOG_ENV[@]}" dotnet test "$SOLUTION_FILTER" -c Release --no-build --nologo -m:1 \
-        --logger "console;verbosity=normal" --logger trx --results-directory "$results" "$@") 2>&1 | tee "$log"
+        --logger "console;verbosity=normal" "${trx[@]}" "$@") 2>&1 | tee "$log"
     rc=${PIPESTATUS[0]}
     set -e
 
     teardown
     local passed failed skipped total
-    read -r passed failed skipped total < <(trx_counts "$results")
+    read -r passed failed skipped total < <(trx_counts "$results" "$STATE_DIR/test-started")
     if ((total == 0)); then
         say "no tests ran"
         ((rc != 0)) || rc=1
@@ -90,14 +98,30 @@ cmd_test() {
     exit "$rc"
 }
 
-# trx_counts DIR → "passed failed skipped total", summed over the <Counters …/> element of every
-# TRX file in DIR. VSTest counts a skipped test in total but not in executed (= passed + failed);
-# error, timeout and aborted are failures too, should another writer use them.
+# results_directory ARGS… → the --results-directory that the dotnet test arguments name (relative
+# to the repository root), or nothing.
+results_directory() {
+    local dir="" previous="" arg
+    for arg in "$@"; do
+        case $previous,$arg in
+            --results-directory,*) dir=$arg ;;
+            *,--results-directory=*) dir=${arg#*=} ;;
+        esac
+        previous=$arg
+    done
+    [[ -z $dir || $dir == /* ]] || dir=$ROOT/$dir
+    echo "$dir"
+}
+
+# trx_counts DIR SINCE → "passed failed skipped total", summed over the <Counters …/> element of
+# every TRX file in DIR newer than the file SINCE. VSTest counts a skipped test in total but not in
+# executed (= passed + failed); error, timeout and aborted are failures too, should another writer
+# use them.
 trx_counts() {
-    local file
-    compgen -G "$1/*.trx" >/dev/null || say "no TRX files in $1"
-    for file in "$1"/*.trx; do
-        [[ -f $file ]] || continue
+    local file files=()
+    [[ -d $1 ]] && mapfile -t files < <(find "$1" -maxdepth 1 -name '*.trx' -newer "$2")
+    ((${#files[@]})) || say "no TRX files from this run in $1"
+    for file in "${files[@]}"; do
         # The element is one line as VSTest writes it; join the lines anyway in case it wraps.
         tr '\r\n' '  ' <"$file" | grep -o '<Counters [^>]*>' || say "no <Counters> in $file"
     done | awk '
