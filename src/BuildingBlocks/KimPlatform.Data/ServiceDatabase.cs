@@ -5,7 +5,6 @@ namespace KimPlatform.Data;
 /// <summary>The owner and runtime connections of one service's database, and the tables the runtime role may only append to.</summary>
 public sealed class ServiceDatabase : IAsyncDisposable
 {
-    /// <summary>Creates the description of a service database.</summary>
     public ServiceDatabase(string name, string ownerConnectionString, string runtimeConnectionString, ServiceDatabaseOptions options, IReadOnlyCollection<string> appendOnlyTables)
     {
         Name = name;
@@ -22,14 +21,12 @@ public sealed class ServiceDatabase : IAsyncDisposable
     public string OwnerConnectionString { get; }
     /// <summary>Connection of the runtime role that serves requests and consumes messages.</summary>
     public string RuntimeConnectionString { get; }
-    /// <summary>The options it was built from.</summary>
     public ServiceDatabaseOptions Options { get; }
     /// <summary>Tables the runtime role may read and insert into but never update or delete (audit logs).</summary>
     public IReadOnlyCollection<string> AppendOnlyTables { get; }
     /// <summary>Pooled connections as the runtime role.</summary>
     public NpgsqlDataSource RuntimeDataSource { get; }
 
-    /// <summary>The runtime role's name.</summary>
     public string RuntimeUser => new NpgsqlConnectionStringBuilder(RuntimeConnectionString).Username
         ?? throw new InvalidOperationException($"The runtime connection of '{Name}' names no user.");
 

@@ -7,7 +7,6 @@ namespace KimPlatform.Data;
 /// </summary>
 public sealed class ServiceDatabaseOptions
 {
-    /// <summary>The configuration section.</summary>
     public const string SectionName = "Database";
 
     /// <summary>The runtime role; defaults to <c>&lt;connection name&gt;_app</c>.</summary>

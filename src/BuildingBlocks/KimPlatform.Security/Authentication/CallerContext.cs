@@ -8,7 +8,6 @@ public sealed class CallerContext
     /// <summary>A caller with no token.</summary>
     public static readonly CallerContext Anonymous = new(null, null, null, null, []);
 
-    /// <summary>Creates a caller context.</summary>
     public CallerContext(string? userId, string? name, string? tenantId, string? organisationId, IReadOnlyCollection<string> roles)
     {
         UserId = userId;
@@ -26,7 +25,6 @@ public sealed class CallerContext
     public string? TenantId { get; }
     /// <summary>The organisation key, or null for anonymous callers.</summary>
     public string? OrganisationId { get; }
-    /// <summary>The caller's roles.</summary>
     public IReadOnlyCollection<string> Roles { get; }
 
     /// <summary>Whether the caller presented a valid token with a tenant.</summary>
@@ -38,7 +36,6 @@ public sealed class CallerContext
     /// <summary>The organisation key, for endpoints whose policy already guarantees one.</summary>
     public string RequiredOrganisationId => OrganisationId ?? throw new InvalidOperationException("The caller has no organisation.");
 
-    /// <summary>Whether the caller holds the role.</summary>
     public bool IsInRole(string role) => Roles.Contains(role, StringComparer.Ordinal);
 
     /// <summary>Reads the caller from a validated principal.</summary>

@@ -6,7 +6,6 @@ namespace KimPlatform.Security.Authentication;
 /// </summary>
 public sealed class IdentityProviderOptions
 {
-    /// <summary>The configuration section.</summary>
     public const string SectionName = "Identity";
 
     /// <summary>Issuer of the development tokens that <c>./kim token</c> prints.</summary>

@@ -5,7 +5,6 @@ public static class KimClaims
 {
     /// <summary>Stable user id.</summary>
     public const string Subject = "sub";
-    /// <summary>Display name.</summary>
     public const string Name = "name";
     /// <summary>Tenant key, e.g. <c>kreis-guetersloh</c>.</summary>
     public const string Tenant = "tenant";
