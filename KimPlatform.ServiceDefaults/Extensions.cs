@@ -1,3 +1,4 @@
+using System.Net;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Authentication;
@@ -52,15 +53,49 @@ public static class Extensions
 
         builder.Services.ConfigureHttpJsonOptions(options => ConfigureJson(options.SerializerOptions));
 
-        builder.Services.Configure<ForwardedHeadersOptions>(options =>
-        {
-            options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost;
-            // The gateway and services run on private networks behind county IT's own proxies.
-            options.KnownIPNetworks.Clear();
-            options.KnownProxies.Clear();
-        });
+        builder.Services.AddOptions<ForwardedHeadersOptions>().Configure<IConfiguration>(TrustConfiguredProxies);
 
         return builder;
+    }
+
+    /// <summary>
+    /// <c>X-Forwarded-*</c> is believed only from the proxies in <c>ForwardedHeaders:KnownProxies</c> (addresses or
+    /// CIDR networks) and, unless <c>ForwardedHeaders:TrustLoopback</c> is false, from loopback. The services trust
+    /// the gateway; the gateway trusts only the county's load balancer, so a client cannot choose its own address.
+    /// </summary>
+    private static void TrustConfiguredProxies(ForwardedHeadersOptions options, IConfiguration configuration)
+    {
+        options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost;
+        options.KnownIPNetworks.Clear();
+        options.KnownProxies.Clear();
+        var section = configuration.GetSection("ForwardedHeaders");
+        if (section.GetValue("TrustLoopback", defaultValue: true))
+        {
+            options.KnownIPNetworks.Add(System.Net.IPNetwork.Parse("127.0.0.0/8"));
+            options.KnownProxies.Add(IPAddress.IPv6Loopback);
+        }
+
+        foreach (var proxy in (section.GetSection("KnownProxies").Get<string[]>() ?? []).Where(entry => !string.IsNullOrWhiteSpace(entry)))
+        {
+            if (System.Net.IPNetwork.TryParse(proxy, out var network))
+            {
+                options.KnownIPNetworks.Add(network);
+            }
+            else if (IPAddress.TryParse(proxy, out var address))
+            {
+                options.KnownProxies.Add(address);
+            }
+            else
+            {
+                throw new InvalidOperationException($"ForwardedHeaders:KnownProxies has '{proxy}', which is neither an IP address nor a CIDR network.");
+            }
+        }
+
+        // With no known proxy at all the middleware would believe every sender, so it is switched off instead.
+        if (options.KnownIPNetworks.Count == 0 && options.KnownProxies.Count == 0)
+        {
+            options.ForwardedHeaders = ForwardedHeaders.None;
+        }
     }
 
     /// <summary>The platform's JSON conventions: camelCase, enums as kebab-case strings, no trailing commas or comments.</summary>
@@ -114,9 +149,10 @@ public static class Extensions
     /// <summary>
     /// The shared middleware, in order: forwarded headers, the correlation id, one log line per request, problem
     /// details for exceptions and bare status codes, then authentication and authorisation when the process has them.
-    /// Call right after <c>Build()</c>, before anything that needs the caller (rate limits, the APIs).
+    /// Call right after <c>Build()</c>. <paramref name="afterAuthentication"/> adds middleware that needs to know the
+    /// caller but must also see the requests authorisation turns away (the gateway's rate limiter: 401s count too).
     /// </summary>
-    public static WebApplication UseServiceDefaults(this WebApplication app)
+    public static WebApplication UseServiceDefaults(this WebApplication app, Action<WebApplication>? afterAuthentication = null)
     {
         ArgumentNullException.ThrowIfNull(app);
         app.UseForwardedHeaders();
@@ -125,9 +161,15 @@ public static class Extensions
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         // Explicitly after the status code pages, so that 401 and 403 challenges get problem details too.
-        if (app.Services.GetService<IAuthenticationSchemeProvider>() is not null)
+        var authenticates = app.Services.GetService<IAuthenticationSchemeProvider>() is not null;
+        if (authenticates)
         {
             app.UseAuthentication();
+        }
+
+        afterAuthentication?.Invoke(app);
+        if (authenticates)
+        {
             app.UseAuthorization();
         }
 

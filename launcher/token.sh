@@ -5,6 +5,22 @@
 
 b64url() { openssl base64 -A | tr '+/' '-_' | tr -d '='; }
 
+# hmac_sha256 HEXKEY < MESSAGE: the raw HMAC-SHA256 (RFC 2104) from two SHA-256 passes fed on stdin, so
+# that the key never appears on a command line (where `ps` would show it, as `openssl -macopt` would).
+hmac_sha256() {
+    local hexkey=$1 ipad="" opad="" i byte
+    if ((${#hexkey} > 128)); then   # keys longer than the 64-byte block are hashed first
+        hexkey=$(printf '%b' "$(sed 's/../\\x&/g' <<<"$hexkey")" | openssl dgst -sha256 -binary | od -An -v -tx1 | tr -d ' \n')
+    fi
+    while ((${#hexkey} < 128)); do hexkey+=00; done
+    for ((i = 0; i < 128; i += 2)); do
+        byte=$((16#${hexkey:i:2}))
+        printf -v ipad '%s\\x%02x' "$ipad" $((byte ^ 0x36))
+        printf -v opad '%s\\x%02x' "$opad" $((byte ^ 0x5c))
+    done
+    { printf '%b' "$opad"; { printf '%b' "$ipad"; cat; } | openssl dgst -sha256 -binary; } | openssl dgst -sha256 -binary
+}
+
 json_string() {   # callers reject control characters first
     local s=${1//\\/\\\\}
     printf '"%s"' "${s//\"/\\\"}"
@@ -32,7 +48,7 @@ cmd_token() {
         for allowed in "${ROLES_ALLOWED[@]}"; do [[ $role == "$allowed" ]] && ok=1; done
         ((ok)) || die "token: unknown role '$role' (${ROLES_ALLOWED[*]})"
     done
-    [[ $hours =~ ^[1-9][0-9]{0,5}$ ]] || die "token: --hours must be a positive whole number"
+    [[ $hours =~ ^[1-9][0-9]?$ ]] && ((hours <= 24)) || die "token: --hours must be a whole number from 1 to 24"
     [[ -n $sub ]] || sub=$(</proc/sys/kernel/random/uuid)
     [[ $name != *[[:cntrl:]]* && $sub != *[[:cntrl:]]* ]] || die "token: --name/--sub must not contain control characters"
 
@@ -56,7 +72,7 @@ cmd_token() {
     signing_input=$(printf '%s' "$header" | b64url).$(printf '%s' "$payload" | b64url)
     # The services use Convert.FromBase64String(key): sign with the decoded bytes, not the text.
     hexkey=$(openssl base64 -d -A <<<"$SIGNING_KEY" | od -An -v -tx1 | tr -d ' \n')
-    signature=$(printf '%s' "$signing_input" | openssl dgst -sha256 -mac HMAC -macopt "hexkey:$hexkey" -binary | b64url)
+    signature=$(printf '%s' "$signing_input" | hmac_sha256 "$hexkey" | b64url)
     printf '%s.%s\n' "$signing_input" "$signature"
 }
 

@@ -7,9 +7,9 @@ builder.AddApplicationServices();
 
 var app = builder.Build();
 
-app.UseServiceDefaults();
+// The limiter runs after authentication (it partitions by caller) and before authorisation, so 401s are limited too.
+app.UseServiceDefaults(afterAuthentication: gateway => gateway.UseRateLimiter());
 app.MapDefaultEndpoints();
-app.UseRateLimiter();
 app.MapApiReference();
 app.MapReverseProxy();
 

@@ -43,6 +43,8 @@ public static partial class ServiceDatabaseMigrator
             {
                 await EnsureRuntimeRoleAsync(connection, database, cancellationToken);
             }
+
+            await VerifyRuntimeRoleAsync(connection, database, cancellationToken);
         }
         finally
         {
@@ -114,6 +116,63 @@ public static partial class ServiceDatabaseMigrator
         foreach (var table in database.AppendOnlyTables)
         {
             await ExecuteAsync(connection, $"REVOKE UPDATE, DELETE, TRUNCATE ON {table} FROM {role}", cancellationToken);
+        }
+    }
+
+    // Row-level security and the append-only audit log hold only for a role that cannot bypass them. County IT may
+    // provision the role itself (ManageRuntimeRole=false), so the service checks the role it is given and refuses
+    // to serve with one that would make both silently void.
+    private static async Task VerifyRuntimeRoleAsync(NpgsqlConnection connection, ServiceDatabase database, CancellationToken cancellationToken)
+    {
+        var role = database.RuntimeUser;
+        var problems = new List<string>();
+        await using (var command = new NpgsqlCommand("SELECT rolsuper, rolbypassrls FROM pg_roles WHERE rolname = @role", connection))
+        {
+            command.Parameters.AddWithValue("role", role);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            if (!await reader.ReadAsync(cancellationToken))
+            {
+                problems.Add("the role does not exist");
+            }
+            else
+            {
+                if (reader.GetBoolean(0)) problems.Add("it is SUPERUSER");
+                if (reader.GetBoolean(1)) problems.Add("it has BYPASSRLS");
+            }
+        }
+
+        if (problems.Count == 0)
+        {
+            await using var owned = new NpgsqlCommand(
+                "SELECT string_agg(tablename, ', ') FROM pg_tables WHERE schemaname = 'public' AND tableowner = @role", connection);
+            owned.Parameters.AddWithValue("role", role);
+            if (await owned.ExecuteScalarAsync(cancellationToken) is string tables)
+            {
+                problems.Add($"it owns tables ({tables})");
+            }
+
+            foreach (var table in database.AppendOnlyTables)
+            {
+                await using var privileges = new NpgsqlCommand("""
+                    SELECT has_table_privilege(@role, @table, 'UPDATE') OR has_table_privilege(@role, @table, 'DELETE')
+                        OR has_table_privilege(@role, @table, 'TRUNCATE')
+                    """, connection);
+                privileges.Parameters.AddWithValue("role", role);
+                privileges.Parameters.AddWithValue("table", table);
+                if (await privileges.ExecuteScalarAsync(cancellationToken) is true)
+                {
+                    problems.Add($"it may UPDATE, DELETE or TRUNCATE the append-only table {table}");
+                }
+            }
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new InvalidOperationException(
+                $"The runtime role '{role}' of {database.Name} is not safe to serve with: {string.Join("; ", problems)}. " +
+                $"It must be a LOGIN role with NOSUPERUSER NOBYPASSRLS that owns no table and has no UPDATE, DELETE or TRUNCATE " +
+                $"on {string.Join(", ", database.AppendOnlyTables.DefaultIfEmpty("(none)"))}. Fix the role, or let the service " +
+                "manage it (Database:ManageRuntimeRole=true).");
         }
     }
 

@@ -66,7 +66,7 @@ public static class ConsentsApi
         access.ChangeCaseAsync(id, ifMatch, "consent-withdraw", ["consents"], new FieldErrors(), http,
             c => c.WithdrawConsent(consentId, access.Now), cancellationToken);
 
-    public static async Task<Results<Ok<ConsentReceipt>, ContentHttpResult, ProblemHttpResult>> GetReceipt(
+    public static async Task<Results<Ok<ConsentReceipt>, HtmlPageResult, ProblemHttpResult>> GetReceipt(
         Guid id, Guid consentId, CaseAccess access, HttpRequest request, CancellationToken cancellationToken)
     {
         var found = await access.ReadAsync(id, "consent-receipt", ["consents"], cancellationToken);
@@ -78,7 +78,7 @@ public static class ConsentsApi
         var receipt = ConsentReceipt.From(consent);
         var wantsHtml = request.GetTypedHeaders().Accept.Any(accept => accept.MediaType.Equals("text/html", StringComparison.OrdinalIgnoreCase));
         return wantsHtml
-            ? TypedResults.Content(ConsentReceiptPage.Render(receipt), "text/html; charset=utf-8")
+            ? new HtmlPageResult(ConsentReceiptPage.Render(receipt))
             : TypedResults.Ok(receipt);
     }
 

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -20,10 +21,15 @@ public static class AuthenticationExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
-        // Read when the options are first used, so that hosts and tests can still change the configuration after registration.
+        // Bound when first used, so that hosts and tests can still change the configuration after registration;
+        // validated when the host starts, so that a process that could only run in development mode never serves.
+        builder.Services.AddOptions<IdentityProviderOptions>()
+            .BindConfiguration(IdentityProviderOptions.SectionName)
+            .Validate<IHostEnvironment>(HasUsableMode, IdentityProviderOptions.NoUsableModeMessage)
+            .ValidateOnStart();
         builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
-            .Configure<IConfiguration>((jwt, configuration) => Configure(jwt,
-                configuration.GetSection(IdentityProviderOptions.SectionName).Get<IdentityProviderOptions>() ?? new IdentityProviderOptions()));
+            .Configure<IOptions<IdentityProviderOptions>>((jwt, identity) => Configure(jwt, identity.Value));
+        builder.Services.AddHostedService<DevelopmentSigningNotice>();
 
         builder.Services.AddAuthorizationBuilder()
             .SetFallbackPolicy(KimPolicies.TenantMember())
@@ -40,9 +46,16 @@ public static class AuthenticationExtensions
         return builder;
     }
 
+    // Development signing only in the Development environment: anyone who can read one process's environment could
+    // otherwise mint a tenant admin of every tenant.
+    private static bool HasUsableMode(IdentityProviderOptions options, IHostEnvironment environment) =>
+        !string.IsNullOrWhiteSpace(options.Authority)
+        || (environment.IsDevelopment() && !string.IsNullOrWhiteSpace(options.DevelopmentSigningKey));
+
     private static void Configure(JwtBearerOptions jwt, IdentityProviderOptions options)
     {
         jwt.MapInboundClaims = false;
+        jwt.Events = new JwtBearerEvents { OnTokenValidated = RefuseUnusableIdentity };
         jwt.Audience = options.Audience;
         jwt.TokenValidationParameters.NameClaimType = KimClaims.Name;
         jwt.TokenValidationParameters.RoleClaimType = KimClaims.Roles;
@@ -58,13 +71,25 @@ public static class AuthenticationExtensions
 
         if (string.IsNullOrWhiteSpace(options.DevelopmentSigningKey))
         {
-            throw new InvalidOperationException(
-                "Neither Identity:Authority nor Identity:DevelopmentSigningKey is configured; no token could be validated.");
+            throw new InvalidOperationException(IdentityProviderOptions.NoUsableModeMessage);
         }
 
         jwt.RequireHttpsMetadata = false;
         jwt.TokenValidationParameters.ValidIssuer = IdentityProviderOptions.DevelopmentIssuer;
         jwt.TokenValidationParameters.IssuerSigningKey = new SymmetricSecurityKey(Convert.FromBase64String(options.DevelopmentSigningKey));
         jwt.TokenValidationParameters.ValidAlgorithms = [SecurityAlgorithms.HmacSha256];
+    }
+
+    // A signed token is not enough: without a subject, or without proper tenant and organisation keys, a caller
+    // would act in a shared '' tenant or leave no name in the audit log.
+    private static Task RefuseUnusableIdentity(TokenValidatedContext context)
+    {
+        var caller = CallerContext.FromPrincipal(context.Principal);
+        if (string.IsNullOrWhiteSpace(caller.UserId) || !KimClaims.IsKey(caller.TenantId) || !KimClaims.IsKey(caller.OrganisationId))
+        {
+            context.Fail("The token must carry 'sub', and 'tenant' and 'org' keys (lowercase letters, digits and '-').");
+        }
+
+        return Task.CompletedTask;
     }
 }

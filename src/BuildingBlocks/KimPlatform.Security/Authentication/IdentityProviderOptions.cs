@@ -8,6 +8,11 @@ public sealed class IdentityProviderOptions
 {
     public const string SectionName = "Identity";
 
+    public const string NoUsableModeMessage =
+        "No identity provider is configured. Set Identity:Authority (environment: Identity__Authority) to the county's " +
+        "OpenID Connect provider, e.g. https://login.example-kreis.de/realms/kim. Identity:DevelopmentSigningKey is " +
+        "accepted only when ASPNETCORE_ENVIRONMENT is Development, for `./kim up` and the tests.";
+
     /// <summary>Issuer of the development tokens that <c>./kim token</c> prints.</summary>
     public const string DevelopmentIssuer = "kim-dev";
 
@@ -22,4 +27,7 @@ public sealed class IdentityProviderOptions
 
     /// <summary>Base64 HMAC-SHA256 key for development tokens (generated into the ignored <c>.kim</c> folder).</summary>
     public string? DevelopmentSigningKey { get; set; }
+
+    /// <summary>Whether tokens are checked against the development key rather than a provider's.</summary>
+    public bool UsesDevelopmentSigning => string.IsNullOrWhiteSpace(Authority);
 }

@@ -20,7 +20,7 @@ internal static class ConsentReceiptPage
             : "";
         return $$"""
             <!doctype html>
-            <html lang="{{Encoder.Encode(receipt.Language)}}" dir="{{receipt.Direction}}">
+            <html lang="{{Encoder.Encode(receipt.Language)}}" dir="{{Encoder.Encode(receipt.Direction)}}">
             <head>
             <meta charset="utf-8">
             <title>{{Encoder.Encode(receipt.Title)}}</title>
@@ -33,7 +33,7 @@ internal static class ConsentReceiptPage
             </head>
             <body>
             <h1>{{Encoder.Encode(receipt.Title)}}</h1>
-            {{paragraphs}}{{withdrawn}}<footer>{{receipt.GivenAt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}} · {{receipt.Form.ToString().ToLowerInvariant()}} · {{receipt.TemplateKey}} v{{receipt.TemplateVersion}} · {{receipt.ConsentId}}</footer>
+            {{paragraphs}}{{withdrawn}}<footer>{{receipt.GivenAt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}} · {{Encoder.Encode(receipt.Form.ToString().ToLowerInvariant())}} · {{Encoder.Encode(receipt.TemplateKey)}} v{{receipt.TemplateVersion}} · {{receipt.ConsentId}}</footer>
             </body>
             </html>
             """;

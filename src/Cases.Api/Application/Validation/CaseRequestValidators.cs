@@ -115,7 +115,7 @@ internal static class CaseRequestValidators
         }
 
         errors.Text(request.Language, "language", 20);
-        errors.Text(request.TemplateKey, "templateKey", 50, required: false);
+        errors.Key(request.TemplateKey, "templateKey", required: false);
     }
 
     public static void Referral(ReferralRequest request, FieldErrors errors)
@@ -170,7 +170,7 @@ internal static class CaseRequestValidators
 
     public static void ConsentTemplate(ConsentTemplateRequest request, FieldErrors errors)
     {
-        errors.Text(request.Key, "key", 50);
+        errors.Key(request.Key, "key");
         errors.Text(request.Language, "language", 20);
         errors.Text(request.Title, "title", 200);
         errors.Text(request.Body, "body", 10000);

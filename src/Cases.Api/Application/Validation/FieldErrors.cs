@@ -1,7 +1,7 @@
 namespace KimPlatform.Cases.Api.Application.Validation;
 
 /// <summary>Collects every field error of a request, so the client learns all of them at once.</summary>
-public sealed class FieldErrors
+public sealed partial class FieldErrors
 {
     public const int MaxText = 100;
     public const int MaxLongText = 2000;
@@ -45,6 +45,16 @@ public sealed class FieldErrors
         }
     }
 
+    /// <summary>A key that also appears in pages and URLs: lowercase letters, digits and '-', so it needs no escaping.</summary>
+    public void Key(string? value, string field, bool required = true)
+    {
+        Text(value, field, 50, required);
+        if (!string.IsNullOrWhiteSpace(value) && !KeyPattern().IsMatch(value.Trim()))
+        {
+            Add(field, "Use lowercase letters, digits and '-', starting with a letter or digit.");
+        }
+    }
+
     public void Count<T>(IReadOnlyCollection<T>? values, string field, int max, int min = 0)
     {
         var count = values?.Count ?? 0;
@@ -55,4 +65,7 @@ public sealed class FieldErrors
     }
 
     public Dictionary<string, string[]> ToDictionary() => _errors.ToDictionary(entry => entry.Key, entry => entry.Value.ToArray());
+
+    [System.Text.RegularExpressions.GeneratedRegex("^[a-z0-9][a-z0-9-]*$", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex KeyPattern();
 }
