@@ -1,6 +1,7 @@
 using KimPlatform.Messaging.Outbox;
 using MassTransit;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -19,6 +20,7 @@ public static class MessagingExtensions
         ArgumentNullException.ThrowIfNull(builder);
 
         builder.Services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.SectionName);
+        builder.Services.TryAddSingleton<OutboxMetrics>();
         builder.Services.AddHostedService<OutboxDispatcher>();
 
         builder.Services.AddMassTransit(bus =>
