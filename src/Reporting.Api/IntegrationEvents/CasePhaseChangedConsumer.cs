@@ -1,5 +1,6 @@
 using KimPlatform.Contracts;
 using KimPlatform.Messaging.Inbox;
+using KimPlatform.Reporting.Api.Domain;
 using KimPlatform.Reporting.Api.Infrastructure;
 using KimPlatform.Security.Data;
 using Microsoft.EntityFrameworkCore;
@@ -12,9 +13,14 @@ public sealed class CasePhaseChangedConsumer(ReportingDbContext db, CurrentTenan
 {
     protected override async Task ApplyAsync(CasePhaseChanged message, CancellationToken cancellationToken)
     {
-        // Overtook its CaseOpened: fail, so that the retry finds the fact.
-        var fact = await Db.CaseFacts.FirstOrDefaultAsync(candidate => candidate.CaseId == message.CaseId, cancellationToken)
-            ?? throw new InvalidOperationException($"Case {message.CaseId} is not known yet.");
+        var fact = await Db.CaseFacts.FirstOrDefaultAsync(candidate => candidate.CaseId == message.CaseId, cancellationToken);
+        if (fact is null)
+        {
+            // Overtook its CaseOpened (another queue): keep the newer phase until the case's categories arrive.
+            Db.CaseFacts.Add(CaseFact.BeforeOpened(message.CaseId, message.TenantId, message.OrganisationId, message.ToPhase, message.Version));
+            return;
+        }
+
         if (message.Version > fact.Version)
         {
             fact.Phase = message.ToPhase;

@@ -88,6 +88,8 @@ public class MessagingHost : IAsyncLifetime
         builder.Services.AddSingleton(Deliveries);
         builder.AddServiceDatabase<NotesDbContext>("notesdb");
         builder.AddKimMessaging(bus => bus.AddConsumer<NoteFromCaseOpenedConsumer>());
+        // A test publishes right after start-up: its queue must be bound by then, or the message is dropped.
+        builder.Services.Configure<MassTransitHostOptions>(options => options.WaitUntilStarted = true);
 
         _host = builder.Build();
         OutboxCounters = new MeterTotals(OutboxMetrics.MeterName, _host.Services.GetRequiredService<IMeterFactory>());
