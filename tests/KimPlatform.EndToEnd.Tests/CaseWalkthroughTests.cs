@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using KimPlatform.EndToEnd.Tests.Support;
 using KimPlatform.Testing;
 
 namespace KimPlatform.EndToEnd.Tests;
@@ -15,6 +16,7 @@ public sealed class CaseWalkthroughTests
         var client = Stack.Gateway(tenant, "caritas-guetersloh", "case_manager");
 
         var duplicate = await client.PostAsJsonAsync("/api/cases/duplicate-check", new { givenName = "Olena", familyName = "Kovalenko", birthDate = "1988-04-12" });
+        Assert.Equal(HttpStatusCode.OK, duplicate.StatusCode);
         Assert.False((await duplicate.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("existsElsewhere").GetBoolean());
 
         var opened = await client.PostAsJsonAsync("/api/cases", Stack.NewCase("Rietberg"));
@@ -49,6 +51,10 @@ public sealed class CaseWalkthroughTests
         var receipt = await client.GetFromJsonAsync<JsonElement>($"/api/cases/{id}/consents/{consent.GetProperty("id")}/receipt");
         Assert.Equal("uk", receipt.GetProperty("language").GetString());
         var audit = await client.GetFromJsonAsync<JsonElement>($"/api/cases/{id}/audit");
-        Assert.True(audit.GetArrayLength() >= 8);
+        Assert.Equal(string.Join("\n", ExpectedAudit), string.Join("\n", audit.EnumerateArray().Select(entry => entry.GetProperty("action").GetString())));
     }
+
+    // Every successful read and write of the case, in order; the refused referral (422) and the duplicate check
+    // (about no case) are not entries of this case.
+    private static readonly string[] ExpectedAudit = ["TODO"];
 }

@@ -45,6 +45,28 @@ public sealed class CaseEventOrderTests(ReportingApiFactory factory)
     }
 
     [Fact]
+    public async Task PhaseChangesAppliedConcurrently_TheHighestVersionWins()
+    {
+        var tenant = TestEnvironment.NewTenant();
+        var cases = Enumerable.Range(0, 5).Select(_ => new CaseEvents(tenant)).ToArray();
+        await factory.DeliverAsync(cases.Select(events => events.Opened()).ToArray());
+
+        // The case service's close: four phase changes in quick succession, consumed in parallel.
+        await factory.DeliverTogetherAsync(cases.SelectMany(events => new[]
+        {
+            events.PhaseChanged(2, "intake", "assessment"), events.PhaseChanged(3, "assessment", "plan"),
+            events.PhaseChanged(4, "plan", "monitoring"), events.PhaseChanged(5, "monitoring", "closed"),
+        }).ToArray());
+
+        foreach (var events in cases)
+        {
+            Assert.Equal(("closed", 5L, "Rietberg"), await FactAsync(events.CaseId));
+        }
+
+        Assert.Empty(await Report.OpenCasesAsync(factory.CoordinatorOf(tenant)));
+    }
+
+    [Fact]
     public async Task ReopenedCase_IsCountedAgain()
     {
         var tenant = TestEnvironment.NewTenant();

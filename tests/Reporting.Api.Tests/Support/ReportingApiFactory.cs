@@ -58,18 +58,29 @@ public sealed class ReportingApiFactory : WebApplicationFactory<Program>, IAsync
         return client;
     }
 
-    /// <summary>Publishes events through the real broker, with the event id as MessageId (as the outbox does), and waits
-    /// until the reporting consumer has recorded each in its inbox.</summary>
+    /// <summary>Publishes events one after another through the real broker, with the event id as MessageId (as the outbox
+    /// does), each once the reporting consumer has recorded the one before in its inbox.</summary>
     public async Task DeliverAsync(params IIntegrationEvent[] events)
+    {
+        foreach (var integrationEvent in events)
+        {
+            await DeliverTogetherAsync(integrationEvent);
+        }
+    }
+
+    /// <summary>Publishes events all at once, so the consumers may apply them concurrently, and waits until all are applied.</summary>
+    public async Task DeliverTogetherAsync(params IIntegrationEvent[] events)
     {
         var bus = Services.GetRequiredService<IBus>();
         foreach (var integrationEvent in events)
         {
             await bus.Publish(integrationEvent, integrationEvent.GetType(), context => context.MessageId = integrationEvent.EventId);
-            var applied = await Eventually.GetAsync(
-                () => CountAsync("SELECT count(*) FROM inbox_messages WHERE message_id = @p0", integrationEvent.EventId), count => count > 0);
-            Assert.True(applied > 0, $"{integrationEvent.GetType().Name} {integrationEvent.EventId} was never applied.");
         }
+
+        var ids = events.Select(integrationEvent => integrationEvent.EventId).ToArray();
+        var applied = await Eventually.GetAsync(
+            () => CountAsync("SELECT count(*) FROM inbox_messages WHERE message_id = ANY(@p0)", ids), count => count == ids.Length);
+        Assert.True(applied == ids.Length, $"{ids.Length - applied} of {ids.Length} events were never applied.");
     }
 
     /// <summary>Counts as the server's superuser, past row-level security: what is really stored.</summary>
