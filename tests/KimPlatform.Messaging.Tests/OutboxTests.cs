@@ -1,5 +1,7 @@
 using KimPlatform.Messaging.Tests.Support;
+using KimPlatform.Messaging.Outbox;
 using KimPlatform.Testing;
+using Microsoft.Extensions.Logging;
 
 namespace KimPlatform.Messaging.Tests;
 
@@ -114,6 +116,9 @@ public sealed class OutboxTests(MessagingHost host) : IClassFixture<MessagingHos
         Assert.Equal(1, await host.CountAsync(
             "SELECT count(*) FROM outbox_messages WHERE id = @p0 AND failed_at IS NOT NULL AND dispatched_at IS NULL AND error LIKE '%no CaseOpened%'", badPayload));
         Assert.Equal(quarantinedBefore + 2, host.OutboxCounters["kim.outbox.quarantined"]);
+        var alerts = host.Logs.Entries.Where(entry => entry.Level == LogLevel.Error && entry.Category == typeof(OutboxDispatcher).FullName).ToArray();
+        Assert.Contains(alerts, entry => entry.Message.Contains(unknownType.ToString(), StringComparison.Ordinal));
+        Assert.Contains(alerts, entry => entry.Message.Contains(badPayload.ToString(), StringComparison.Ordinal));
     }
 
     [Fact]

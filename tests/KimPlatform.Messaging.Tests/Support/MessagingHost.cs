@@ -9,6 +9,7 @@ using Npgsql;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace KimPlatform.Messaging.Tests.Support;
 
@@ -42,6 +43,7 @@ public class MessagingHost : IAsyncLifetime
 
     public string OwnerConnectionString { get; }
     public DeliveryLog Deliveries { get; }
+    public LogRecorder Logs { get; } = new();
     public string EndpointPrefix { get; }
     public BrokerVirtualHost VirtualHost => _sharing?.VirtualHost ?? _virtualHost ?? throw new InvalidOperationException("Not started.");
 
@@ -84,6 +86,7 @@ public class MessagingHost : IAsyncLifetime
         }
 
         builder.Configuration.AddInMemoryCollection(configuration);
+        builder.Logging.AddProvider(Logs);
         builder.Services.AddSingleton(CallerContext.Anonymous);
         builder.Services.AddSingleton(Deliveries);
         builder.AddServiceDatabase<NotesDbContext>("notesdb");
