@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using KimPlatform.EndToEnd.Tests.Support;
 using KimPlatform.Testing;
 
 namespace KimPlatform.EndToEnd.Tests;
@@ -17,16 +18,22 @@ public sealed class AuthenticationTests
     }
 
     [Theory]
-    [InlineData("/api/cases")]
-    [InlineData("/api/reports/cases")]
-    public async Task ServiceReachedDirectly_NoToken_Returns401(string path)
+    [InlineData("cases-api", "POST", "/api/cases")]
+    [InlineData("cases-api", "GET", "/api/cases")]
+    [InlineData("partners-api", "GET", "/api/partners/referrals")]
+    [InlineData("partners-api", "POST", "/api/partners/offers")]
+    [InlineData("events-api", "POST", "/api/events")]
+    [InlineData("reporting-api", "GET", "/api/reports/cases")]
+    public async Task ServiceReachedDirectly_NoToken_Returns401(string service, string method, string path)
     {
-        var service = path.StartsWith("/api/cases", StringComparison.Ordinal) ? TestEnvironment.CasesService : TestEnvironment.ReportingService;
-        using var client = new HttpClient { BaseAddress = service };
+        using var client = new HttpClient { BaseAddress = Stack.Service(service) };
+        using var request = new HttpRequestMessage(new HttpMethod(method), path);
+        if (method == "POST")
+        {
+            request.Content = JsonContent.Create(Stack.NewCase("Rietberg"));
+        }
 
-        var response = path == "/api/cases"
-            ? await client.PostAsJsonAsync(path, Stack.NewCase("Rietberg"))
-            : await client.GetAsync(path);
+        var response = await client.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using KimPlatform.EndToEnd.Tests.Support;
 using KimPlatform.Testing;
 
 namespace KimPlatform.EndToEnd.Tests;
@@ -15,6 +16,7 @@ public sealed class CaseWalkthroughTests
         var client = Stack.Gateway(tenant, "caritas-guetersloh", "case_manager");
 
         var duplicate = await client.PostAsJsonAsync("/api/cases/duplicate-check", new { givenName = "Olena", familyName = "Kovalenko", birthDate = "1988-04-12" });
+        Assert.Equal(HttpStatusCode.OK, duplicate.StatusCode);
         Assert.False((await duplicate.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("existsElsewhere").GetBoolean());
 
         var opened = await client.PostAsJsonAsync("/api/cases", Stack.NewCase("Rietberg"));
@@ -49,6 +51,26 @@ public sealed class CaseWalkthroughTests
         var receipt = await client.GetFromJsonAsync<JsonElement>($"/api/cases/{id}/consents/{consent.GetProperty("id")}/receipt");
         Assert.Equal("uk", receipt.GetProperty("language").GetString());
         var audit = await client.GetFromJsonAsync<JsonElement>($"/api/cases/{id}/audit");
-        Assert.True(audit.GetArrayLength() >= 8);
+        Assert.Equal(ExpectedAudit, audit.EnumerateArray().Select(entry =>
+            $"{entry.GetProperty("action").GetString()}: {string.Join(",", entry.GetProperty("fields").EnumerateArray().Select(field => field.GetString()))}"));
+        // The duplicate check is logged without a case, with its outcome.
+        var casesDb = new Npgsql.NpgsqlConnectionStringBuilder(TestEnvironment.PostgresServer) { Database = "casesdb" }.ConnectionString;
+        Assert.Equal(1, await Sql.CountAsync(casesDb,
+            "SELECT count(*) FROM audit_entries WHERE tenant_id = @p0 AND case_id IS NULL AND action = 'duplicate-check' AND outcome = 'not-found'", tenant));
     }
+
+    // Every successful read and write of the case, in order; the refused referral (422) and the duplicate check
+    // (about no case) are not entries of this case.
+    private static readonly string[] ExpectedAudit =
+    [
+        "open: person,targetGroups,reachability",
+        "assessment: needs,phase",
+        "consent: consents",
+        "referral: referrals",
+        "plan: goals,phase",
+        "monitoring: phase",
+        "close: phase,closeReason,closeOutcome",
+        "consent-receipt: consents",
+        "audit-read: audit",
+    ];
 }

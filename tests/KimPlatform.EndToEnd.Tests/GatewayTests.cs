@@ -1,7 +1,10 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using KimPlatform.EndToEnd.Tests.Support;
 using KimPlatform.Testing;
 
 namespace KimPlatform.EndToEnd.Tests;
@@ -62,10 +65,21 @@ public sealed class GatewayTests
     [Fact]
     public async Task CorrelationId_IsCreatedWhenAbsent_OnceForGatewayAndService()
     {
-        var response = await Stack.Gateway().GetAsync("/openapi/cases.json");
+        // The id the gateway creates is visible only on its own request activity, so this runs a gateway instance in
+        // process, in front of the running stack's services, and listens to its activities.
+        using var gatewayActivities = new CorrelationIdRecorder();
+        using var gateway = new InProcessGateway(InProcessGateway.StackServices());
+        var client = gateway.Client(TestEnvironment.NewTenant(), "stadt-rietberg", "case_manager");
 
-        var id = response.Headers.GetValues("X-Correlation-Id").Single();
-        Assert.True(Guid.TryParse(id, out _));
+        // Malformed JSON: the cases service (not the gateway) answers with a problem that names its correlation id.
+        var response = await client.PostAsync("/api/cases", new StringContent("{ \"person\": ", Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var echoed = response.Headers.GetValues("X-Correlation-Id").Single();
+        Assert.True(Guid.TryParse(echoed, out _));
+        var seenByService = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("correlationId").GetString();
+        Assert.Equal(echoed, seenByService);
+        Assert.Contains(echoed, gatewayActivities.Ids);
     }
 
     [Fact]
@@ -94,5 +108,33 @@ public sealed class GatewayTests
         Assert.True(cases.GetProperty("paths").TryGetProperty("/api/cases", out _));
         var reports = await gateway.GetFromJsonAsync<JsonElement>("/openapi/reporting.json");
         Assert.True(reports.GetProperty("paths").TryGetProperty("/api/reports/cases", out _));
+    }
+
+    /// <summary>The correlation ids the ASP.NET Core request activities of this process were tagged with.</summary>
+    private sealed class CorrelationIdRecorder : IDisposable
+    {
+        private readonly ActivityListener _listener;
+        private readonly ConcurrentQueue<string> _ids = new();
+
+        public CorrelationIdRecorder()
+        {
+            _listener = new ActivityListener
+            {
+                ShouldListenTo = source => source.Name == "Microsoft.AspNetCore",
+                Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+                ActivityStopped = activity =>
+                {
+                    if (activity.GetTagItem("kim.correlation_id") is string id)
+                    {
+                        _ids.Enqueue(id);
+                    }
+                },
+            };
+            ActivitySource.AddActivityListener(_listener);
+        }
+
+        public IReadOnlyCollection<string> Ids => _ids.ToArray();
+
+        public void Dispose() => _listener.Dispose();
     }
 }

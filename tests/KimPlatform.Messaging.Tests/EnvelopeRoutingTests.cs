@@ -8,13 +8,12 @@ using RabbitMQ.Client.Exceptions;
 namespace KimPlatform.Messaging.Tests;
 
 /// <summary>The envelope lives in one base record; routing must still be by the concrete contract type only.</summary>
-[Collection(BrokerCollection.Name)]
 public sealed class EnvelopeRoutingTests(MessagingHost host) : IClassFixture<MessagingHost>
 {
     [Fact]
     public async Task ConcreteEvent_IsRoutedByItsOwnType_AndCarriesTheEnvelopeFields()
     {
-        await using var tap = await BrokerTap.StartAsync("CaseOpened");
+        await using var tap = await BrokerTap.StartAsync("CaseOpened", host.VirtualHost.Address);
         var opened = MessagingHost.NewCaseOpened(TestEnvironment.NewTenant()) with { Version = 3 };
 
         await host.Services.GetRequiredService<IBus>().Publish(opened, context => context.MessageId = opened.EventId);
@@ -43,7 +42,7 @@ public sealed class EnvelopeRoutingTests(MessagingHost host) : IClassFixture<Mes
         await host.Services.GetRequiredService<IBus>().Publish(opened, context => context.MessageId = opened.EventId);
         await Eventually.GetAsync(() => Task.FromResult(host.Deliveries.MessageIdsForCase(opened.CaseId)), ids => ids.Count == 1);
 
-        await using var connection = await new ConnectionFactory { Uri = new Uri(TestEnvironment.RabbitMq) }.CreateConnectionAsync();
+        await using var connection = await new ConnectionFactory { Uri = new Uri(host.VirtualHost.Address) }.CreateConnectionAsync();
         await using (var channel = await connection.CreateChannelAsync())
         {
             await channel.ExchangeDeclarePassiveAsync("KimPlatform.Contracts:CaseOpened");

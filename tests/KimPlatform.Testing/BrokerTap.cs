@@ -24,9 +24,9 @@ public sealed class BrokerTap : IAsyncDisposable
     /// <summary>Every message received so far: the MassTransit envelope's <c>message</c> part.</summary>
     public IReadOnlyList<JsonElement> Messages => _messages.ToArray();
 
-    public static async Task<BrokerTap> StartAsync(string contractType)
+    public static async Task<BrokerTap> StartAsync(string contractType, string? brokerAddress = null)
     {
-        var connection = await new ConnectionFactory { Uri = new Uri(TestEnvironment.RabbitMq) }.CreateConnectionAsync();
+        var connection = await new ConnectionFactory { Uri = new Uri(brokerAddress ?? TestEnvironment.RabbitMq) }.CreateConnectionAsync();
         var channel = await connection.CreateChannelAsync();
         var exchange = $"KimPlatform.Contracts:{contractType}";
         // Declared as MassTransit declares it, so whichever comes first, both agree.

@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using KimPlatform.Contracts;
 
@@ -16,7 +17,10 @@ public static class IntegrationEventTypes
 
     /// <summary>The contract type of that name.</summary>
     public static Type Resolve(string name) =>
-        ByName.TryGetValue(name, out var type)
+        TryResolve(name, out var type)
             ? type
             : throw new InvalidOperationException($"'{name}' is not an integration event of KimPlatform.Contracts.");
+
+    /// <summary>The contract type of that name, if there is one.</summary>
+    public static bool TryResolve(string name, [NotNullWhen(true)] out Type? type) => ByName.TryGetValue(name, out type);
 }

@@ -2,6 +2,7 @@ using KimPlatform.Contracts;
 using KimPlatform.Messaging.Outbox;
 using MassTransit;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -20,6 +21,7 @@ public static class MessagingExtensions
         ArgumentNullException.ThrowIfNull(builder);
 
         builder.Services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.SectionName);
+        builder.Services.TryAddSingleton<OutboxMetrics>();
         builder.Services.AddHostedService<OutboxDispatcher>();
 
         builder.Services.AddMassTransit(bus =>

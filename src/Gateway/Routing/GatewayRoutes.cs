@@ -5,7 +5,7 @@ namespace KimPlatform.Gateway.Routing;
 
 /// <summary>
 /// The routes of the public contract. Everything needs a valid token (the fallback policy) except the few calls
-/// the contract opens to the public: the offer directory, public event pages, registration, cancellation,
+/// the contract opens to the public: the offer directory, open working groups and sign-ups to them, public event pages, registration, cancellation,
 /// feedback and calendars, and the API documents.
 /// </summary>
 internal static class GatewayRoutes
@@ -21,6 +21,8 @@ internal static class GatewayRoutes
                 .WithTransformPathSet("/openapi/v1.json")),
 
         Route("partners-directory", "partners-api", "/api/partners/offers", Anonymous, ["GET"]),
+        Route("partners-open-bodies", "partners-api", "/api/partners/bodies/open", Anonymous, ["GET"]),
+        Route("partners-body-signup", "partners-api", "/api/partners/bodies/signups", Anonymous, ["POST"]),
         Route("events-public", "events-api", "/api/events/{**rest}", Anonymous, ["GET"]),
         Route("events-registration", "events-api", "/api/events/{eventId}/registrations", Anonymous, ["POST"]),
         Route("events-cancellation", "events-api", "/api/events/{eventId}/registrations/{registrationId}/cancel", Anonymous, ["POST"]),

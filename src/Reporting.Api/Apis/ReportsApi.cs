@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using KimPlatform.Reporting.Api.Domain;
 using KimPlatform.Reporting.Api.Extensions;
 using KimPlatform.Reporting.Api.Infrastructure;
 using KimPlatform.Security.Authentication;
@@ -41,7 +42,8 @@ public static class ReportsApi
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["to"] = ["'to' lies before 'from'."] });
         }
 
-        var facts = db.CaseFacts.AsNoTracking().Where(fact => fact.Phase != "closed");
+        var facts = db.CaseFacts.AsNoTracking()
+            .Where(fact => fact.Phase != CasePhases.Closed && fact.Municipality != CaseFact.NotYetKnown);
         if (from is { } first)
         {
             var since = new DateTimeOffset(first.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);

@@ -12,25 +12,36 @@ public sealed class CaseOpenedConsumer(ReportingDbContext db, CurrentTenant tena
 {
     protected override async Task ApplyAsync(CaseOpened message, CancellationToken cancellationToken)
     {
-        // A later event of the same case may have arrived first; it already holds the newer state.
-        if (await Db.CaseFacts.AnyAsync(fact => fact.CaseId == message.CaseId, cancellationToken))
+        var fact = await Db.CaseFacts.FirstOrDefaultAsync(candidate => candidate.CaseId == message.CaseId, cancellationToken);
+        if (fact is null)
         {
+            fact = new CaseFact
+            {
+                CaseId = message.CaseId,
+                TenantId = message.TenantId,
+                OrganisationId = message.OrganisationId,
+                Municipality = message.Municipality,
+                AgeBand = message.AgeBand,
+                ResidenceStatus = message.ResidenceStatus,
+                TargetGroups = message.TargetGroups,
+                Reachability = message.Reachability,
+                Phase = CasePhases.Intake,
+                OpenedAt = message.OccurredAt,
+                Version = message.Version,
+            };
+            Db.CaseFacts.Add(fact);
             return;
         }
 
-        Db.CaseFacts.Add(new CaseFact
+        // A later event of the case arrived first and holds the newer phase and version; only the categories are new.
+        if (!fact.IsOpened)
         {
-            CaseId = message.CaseId,
-            TenantId = message.TenantId,
-            OrganisationId = message.OrganisationId,
-            Municipality = message.Municipality,
-            AgeBand = message.AgeBand,
-            ResidenceStatus = message.ResidenceStatus,
-            TargetGroups = message.TargetGroups,
-            Reachability = message.Reachability,
-            Phase = "intake",
-            OpenedAt = message.OccurredAt,
-            Version = message.Version,
-        });
+            fact.Municipality = message.Municipality;
+            fact.AgeBand = message.AgeBand;
+            fact.ResidenceStatus = message.ResidenceStatus;
+            fact.TargetGroups = message.TargetGroups;
+            fact.Reachability = message.Reachability;
+            fact.OpenedAt = message.OccurredAt;
+        }
     }
 }

@@ -1,5 +1,6 @@
 using KimPlatform.Contracts;
 using KimPlatform.Messaging.Inbox;
+using KimPlatform.Reporting.Api.Domain;
 using KimPlatform.Reporting.Api.Infrastructure;
 using KimPlatform.Data;
 using Microsoft.EntityFrameworkCore;
@@ -12,13 +13,15 @@ public sealed class CasePhaseChangedConsumer(ReportingDbContext db, CurrentTenan
 {
     protected override async Task ApplyAsync(CasePhaseChanged message, CancellationToken cancellationToken)
     {
-        // Overtook its CaseOpened: fail, so that the retry finds the fact.
-        var fact = await Db.CaseFacts.FirstOrDefaultAsync(candidate => candidate.CaseId == message.CaseId, cancellationToken)
-            ?? throw new InvalidOperationException($"Case {message.CaseId} is not known yet.");
-        if (message.Version > fact.Version)
+        // One conditional statement, not read-then-write: the phase changes of a case are consumed concurrently, and the
+        // row lock makes a later-committing older version find the newer one and change nothing.
+        var moved = await Db.CaseFacts
+            .Where(fact => fact.CaseId == message.CaseId && fact.Version < message.Version)
+            .ExecuteUpdateAsync(fact => fact.SetProperty(f => f.Phase, message.ToPhase).SetProperty(f => f.Version, message.Version), cancellationToken);
+        if (moved == 0 && !await Db.CaseFacts.AnyAsync(fact => fact.CaseId == message.CaseId, cancellationToken))
         {
-            fact.Phase = message.ToPhase;
-            fact.Version = message.Version;
+            // Overtook its CaseOpened (another queue): keep the newer phase until the case's categories arrive.
+            Db.CaseFacts.Add(CaseFact.BeforeOpened(message.CaseId, message.TenantId, message.OrganisationId, message.ToPhase, message.Version));
         }
     }
 }

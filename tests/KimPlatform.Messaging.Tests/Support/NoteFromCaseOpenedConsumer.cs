@@ -5,20 +5,30 @@ using KimPlatform.Data;
 namespace KimPlatform.Messaging.Tests.Support;
 
 /// <summary>Writes one note per applied CaseOpened, so a test can count how often an event took effect.</summary>
-public sealed class NoteFromCaseOpenedConsumer(NotesDbContext db, CurrentTenant tenant)
+public sealed class NoteFromCaseOpenedConsumer(NotesDbContext db, CurrentTenant tenant, DeliveryLog log)
     : InboxConsumer<CaseOpened, NotesDbContext>(db, tenant)
 {
     /// <summary>A municipality whose events this consumer can never apply, to exercise retries and the error queue.</summary>
     public const string PoisonMunicipality = "Poison";
 
+    /// <summary>
+    /// An organisation id <c>note-for:&lt;tenant&gt;</c> makes the consumer write its note for that tenant instead of
+    /// the event's, as a consumer with a tenant bug would.
+    /// </summary>
+    public const string NoteForTenantPrefix = "note-for:";
+
     protected override Task ApplyAsync(CaseOpened message, CancellationToken cancellationToken)
     {
+        log.RecordAttempt(message.CaseId);
         if (message.Municipality == PoisonMunicipality)
         {
             throw new InvalidOperationException("This event cannot be applied.");
         }
 
-        Db.Notes.Add(new Note { TenantId = message.TenantId, CaseId = message.CaseId, Source = "consumer" });
+        var noteTenant = message.OrganisationId.StartsWith(NoteForTenantPrefix, StringComparison.Ordinal)
+            ? message.OrganisationId[NoteForTenantPrefix.Length..]
+            : message.TenantId;
+        Db.Notes.Add(new Note { TenantId = noteTenant, CaseId = message.CaseId, Source = "consumer" });
         return Task.CompletedTask;
     }
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using KimPlatform.Data;
 using MassTransit;
@@ -12,12 +13,14 @@ namespace KimPlatform.Messaging.Outbox;
 /// Publishes committed outbox rows through MassTransit, oldest first, with the row id as MessageId. Wakes on the
 /// outbox trigger's NOTIFY and polls as a fallback. Rows are locked with SKIP LOCKED, so several replicas share
 /// the work; a row is marked dispatched only after the broker confirmed it, so a crash re-publishes (at least
-/// once) and the receivers' inboxes drop the repeat.
+/// once) and the receivers' inboxes drop the repeat. A row that can never be published (unknown type, unreadable
+/// payload) is quarantined (<c>failed_at</c>, <c>error</c>) and logged as an error, so it never blocks later events.
 /// </summary>
 public sealed partial class OutboxDispatcher(
     ServiceDatabase database,
     IBus bus,
     IOptions<OutboxOptions> options,
+    OutboxMetrics metrics,
     ILogger<OutboxDispatcher> logger) : BackgroundService
 {
     private readonly OutboxOptions _options = options.Value;
@@ -52,13 +55,14 @@ public sealed partial class OutboxDispatcher(
             }
             catch (Exception exception)
             {
+                metrics.DispatchFailed(database.Name);
                 LogDispatchFailed(logger, exception, database.Name);
                 await Task.Delay(_options.RetryDelay, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }
         }
     }
 
-    /// <summary>Publishes one batch of pending events; returns how many were published.</summary>
+    /// <summary>Publishes one batch of pending events; returns how many rows it settled (published or quarantined).</summary>
     public async Task<int> DispatchBatchAsync(CancellationToken cancellationToken)
     {
         await using var connection = await database.RuntimeDataSource.OpenConnectionAsync(cancellationToken);
@@ -68,7 +72,7 @@ public sealed partial class OutboxDispatcher(
         await using (var select = new NpgsqlCommand(
             $"""
             SELECT id, message_type, payload::text FROM {OutboxSchema.Table}
-            WHERE dispatched_at IS NULL ORDER BY sequence LIMIT @limit FOR UPDATE SKIP LOCKED
+            WHERE dispatched_at IS NULL AND failed_at IS NULL ORDER BY sequence LIMIT @limit FOR UPDATE SKIP LOCKED
             """, connection, transaction))
         {
             select.Parameters.AddWithValue("limit", _options.BatchSize);
@@ -84,26 +88,75 @@ public sealed partial class OutboxDispatcher(
             return 0;
         }
 
+        var published = new List<Guid>(pending.Count);
+        var quarantined = new List<(Guid Id, string Type, string Error)>();
         foreach (var (id, typeName, payload) in pending)
         {
-            var type = IntegrationEventTypes.Resolve(typeName);
-            var message = JsonSerializer.Deserialize(payload, type, IntegrationEventTypes.SerializerOptions)
-                ?? throw new InvalidOperationException($"Outbox row {id} holds no {typeName}.");
+            if (!TryRead(typeName, payload, out var type, out var message, out var error))
+            {
+                await QuarantineAsync(connection, transaction, id, error, cancellationToken);
+                quarantined.Add((id, typeName, error));
+                continue;
+            }
+
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             timeout.CancelAfter(_options.PublishTimeout);
             await bus.Publish(message, type, context => context.MessageId = id, timeout.Token);
+            published.Add(id);
         }
 
         await using (var update = new NpgsqlCommand(
             $"UPDATE {OutboxSchema.Table} SET dispatched_at = now() WHERE id = ANY(@ids)", connection, transaction))
         {
-            update.Parameters.AddWithValue("ids", pending.Select(row => row.Id).ToArray());
+            update.Parameters.AddWithValue("ids", published.ToArray());
             await update.ExecuteNonQueryAsync(cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);
-        LogDispatched(logger, pending.Count, database.Name);
+        foreach (var (id, typeName, error) in quarantined)
+        {
+            LogQuarantined(logger, id, typeName, database.Name, error);
+            metrics.Quarantined(database.Name);
+        }
+
+        metrics.Published(database.Name, published.Count);
+        LogDispatched(logger, published.Count, database.Name);
         return pending.Count;
+    }
+
+    private static bool TryRead(
+        string typeName, string payload, [NotNullWhen(true)] out Type? type, [NotNullWhen(true)] out object? message, out string error)
+    {
+        message = null;
+        error = "";
+        if (!IntegrationEventTypes.TryResolve(typeName, out type))
+        {
+            error = $"'{typeName}' is not an integration event of KimPlatform.Contracts.";
+            return false;
+        }
+
+        try
+        {
+            message = JsonSerializer.Deserialize(payload, type, IntegrationEventTypes.SerializerOptions);
+        }
+        catch (JsonException exception)
+        {
+            error = $"The payload is no {typeName}: {exception.Message}";
+            return false;
+        }
+
+        error = message is null ? $"The payload is no {typeName}: null." : "";
+        return message is not null;
+    }
+
+    private static async Task QuarantineAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, Guid id, string error, CancellationToken cancellationToken)
+    {
+        await using var quarantine = new NpgsqlCommand(
+            $"UPDATE {OutboxSchema.Table} SET failed_at = now(), error = @error WHERE id = @id", connection, transaction);
+        quarantine.Parameters.AddWithValue("id", id);
+        quarantine.Parameters.AddWithValue("error", error.Length > OutboxSchema.ErrorMaxLength ? error[..OutboxSchema.ErrorMaxLength] : error);
+        await quarantine.ExecuteNonQueryAsync(cancellationToken);
     }
 
     private async Task CleanupAsync(CancellationToken cancellationToken)
@@ -113,7 +166,7 @@ public sealed partial class OutboxDispatcher(
             return;
         }
 
-        _nextCleanup = DateTimeOffset.UtcNow.AddHours(1);
+        _nextCleanup = DateTimeOffset.UtcNow + _options.CleanupInterval;
         await using var delete = database.RuntimeDataSource.CreateCommand(
             $"DELETE FROM {OutboxSchema.Table} WHERE dispatched_at < now() - @retention");
         delete.Parameters.AddWithValue("retention", _options.Retention);
@@ -122,6 +175,10 @@ public sealed partial class OutboxDispatcher(
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Published {Count} outbox events of {Database}")]
     private static partial void LogDispatched(ILogger logger, int count, string database);
+
+    [LoggerMessage(Level = LogLevel.Error,
+        Message = "Outbox row {Id} ({MessageType}) of {Database} can never be published and was quarantined: {Error}")]
+    private static partial void LogQuarantined(ILogger logger, Guid id, string messageType, string database, string error);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox dispatch of {Database} failed; retrying")]
     private static partial void LogDispatchFailed(ILogger logger, Exception exception, string database);

@@ -27,6 +27,12 @@ public sealed class OutboxMessage
     /// <summary>When the broker confirmed it; null while pending.</summary>
     public DateTimeOffset? DispatchedAt { get; private set; }
 
+    /// <summary>When the dispatcher found the row impossible to publish (unknown type, unreadable payload) and set it aside.</summary>
+    public DateTimeOffset? FailedAt { get; private set; }
+
+    /// <summary>Why the row was set aside, for the operator who repairs or deletes it.</summary>
+    public string? Error { get; private set; }
+
     /// <summary>Wraps an event for the outbox.</summary>
     public static OutboxMessage From<TEvent>(TEvent integrationEvent) where TEvent : IntegrationEvent
     {

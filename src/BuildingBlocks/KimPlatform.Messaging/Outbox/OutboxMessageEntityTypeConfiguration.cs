@@ -14,6 +14,7 @@ internal sealed class OutboxMessageEntityTypeConfiguration : IEntityTypeConfigur
         builder.Property(message => message.MessageType).HasMaxLength(200);
         builder.Property(message => message.Payload).HasColumnType("jsonb");
         builder.Property(message => message.TenantId).HasMaxLength(100);
+        builder.Property(message => message.Error).HasMaxLength(OutboxSchema.ErrorMaxLength);
         builder.HasIndex(message => message.Sequence).HasFilter("dispatched_at IS NULL").HasDatabaseName("ix_outbox_messages_pending");
     }
 }

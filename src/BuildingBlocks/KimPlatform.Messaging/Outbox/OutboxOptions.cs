@@ -20,4 +20,7 @@ public sealed class OutboxOptions
 
     /// <summary>How long dispatched events are kept for inspection before they are deleted.</summary>
     public TimeSpan Retention { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>How often dispatched events older than <see cref="Retention"/> are deleted.</summary>
+    public TimeSpan CleanupInterval { get; set; } = TimeSpan.FromHours(1);
 }

@@ -8,6 +8,9 @@ public static class OutboxSchema
     /// <summary>The outbox table.</summary>
     public const string Table = "outbox_messages";
 
+    /// <summary>How much of a quarantined row's error is kept.</summary>
+    public const int ErrorMaxLength = 2000;
+
     /// <summary>The channel the dispatcher <c>LISTEN</c>s on; notifications arrive only when the inserting transaction commits.</summary>
     public const string NotifyChannel = "kim_outbox";
 

@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using KimPlatform.Testing;
 using Npgsql;
 
-namespace KimPlatform.EndToEnd.Tests;
+namespace KimPlatform.EndToEnd.Tests.Support;
 
 /// <summary>Clients of the running stack, authenticated the way the identity provider would authenticate them.</summary>
 internal static class Stack
@@ -21,6 +21,15 @@ internal static class Stack
         }
 
         return client;
+    }
+
+    /// <summary>A service of the running stack, reached directly (not through the gateway).</summary>
+    public static Uri Service(string name)
+    {
+        var variable = $"KIM_TEST_{name[..name.IndexOf('-', StringComparison.Ordinal)].ToUpperInvariant()}_URL";
+        return Environment.GetEnvironmentVariable(variable) is { Length: > 0 } address
+            ? new Uri(address)
+            : throw new InvalidOperationException($"{variable} is not set. The end-to-end tests need the stack that `./kim test` starts.");
     }
 
     public static object NewCase(string municipality) => new
