@@ -123,7 +123,8 @@ public static class Extensions
                 .AddHttpClientInstrumentation()
                 .AddRuntimeInstrumentation()
                 .AddMeter("MassTransit")
-                .AddMeter("KimPlatform.Messaging"))
+                .AddMeter("KimPlatform.Messaging")
+                .AddMeter("KimPlatform.Cases"))
             .WithTracing(tracing => tracing
                 .AddSource(builder.Environment.ApplicationName)
                 .AddSource("MassTransit")

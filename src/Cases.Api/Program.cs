@@ -11,6 +11,7 @@ builder.AddApplicationServices();
 var app = builder.Build();
 
 app.UseServiceDefaults();
+app.UseRateLimiter();
 app.MapDefaultEndpoints();
 app.MapOpenApi().AllowAnonymous();
 app.MapCasesApi();

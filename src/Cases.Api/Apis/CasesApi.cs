@@ -24,7 +24,9 @@ public static class CasesApi
             .WithDescription("Filters, paging and sorting; every listed case is audited as read.");
         api.MapGet("/{id:guid}", GetCase).WithName("GetCase").WithSummary("One case with everything recorded on it (audited)");
         api.MapPost("/duplicate-check", CheckDuplicate).WithName("CheckDuplicate").WithSummary("Does another organisation run an open case for this person?")
-            .WithDescription("Matches umlaut, transliteration and order variants of the names plus the birth date. Answers only which organisations; the check itself is audited.");
+            .WithDescription("Matches umlaut, transliteration and order variants of the names plus the birth date. Answers only which organisations; the check is audited, and so is every match on the matched case. Limited per user and hour (429 with Retry-After).")
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .RequireRateLimiting(DuplicateCheckLimit.Policy);
         api.MapGet("/caseload", GetCaseload).WithName("GetCaseload").WithSummary("Open cases per assigned case manager in the caller's organisation");
         return app;
     }

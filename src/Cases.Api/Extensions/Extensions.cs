@@ -28,6 +28,7 @@ internal static class Extensions
         builder.Services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.SectionName);
         builder.Services.AddSingleton<CaseRetentionJob>();
         builder.Services.AddHostedService(services => services.GetRequiredService<CaseRetentionJob>());
+        builder.AddDuplicateCheckLimit();
         builder.Services.AddOpenApi();
     }
 }

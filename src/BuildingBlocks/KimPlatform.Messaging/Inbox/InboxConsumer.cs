@@ -14,7 +14,6 @@ public abstract class InboxConsumer<TMessage, TContext>(TContext db, CurrentTena
     where TMessage : IntegrationEvent
     where TContext : ServiceDbContext
 {
-    /// <summary>The service's database.</summary>
     protected TContext Db { get; } = db;
 
     /// <summary>The name the inbox records; stable across releases.</summary>

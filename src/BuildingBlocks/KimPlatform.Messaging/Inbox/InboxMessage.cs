@@ -9,6 +9,5 @@ public sealed class InboxMessage
     /// <summary>The consumer that applied it; several consumers may each apply the same message once.</summary>
     public string Consumer { get; set; } = "";
 
-    /// <summary>When it was applied.</summary>
     public DateTimeOffset ProcessedAt { get; set; }
 }

@@ -15,13 +15,11 @@ public sealed class OutboxMessage
     /// <summary>The contract type's name within <c>KimPlatform.Contracts</c>, e.g. <c>CaseOpened</c>.</summary>
     public string MessageType { get; private set; } = "";
 
-    /// <summary>The event as JSON.</summary>
     public string Payload { get; private set; } = "";
 
     /// <summary>The event's tenant, for operators looking into a stuck outbox.</summary>
     public string TenantId { get; private set; } = "";
 
-    /// <summary>When the event happened.</summary>
     public DateTimeOffset OccurredAt { get; private set; }
 
     /// <summary>When the broker confirmed it; null while pending.</summary>

@@ -3,7 +3,6 @@ namespace KimPlatform.Messaging.Outbox;
 /// <summary>Tuning of the outbox dispatcher (configuration section <c>Outbox</c>).</summary>
 public sealed class OutboxOptions
 {
-    /// <summary>The configuration section.</summary>
     public const string SectionName = "Outbox";
 
     /// <summary>How many events one dispatch transaction publishes at most.</summary>

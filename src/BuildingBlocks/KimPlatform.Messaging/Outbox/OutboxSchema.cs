@@ -5,7 +5,6 @@ namespace KimPlatform.Messaging.Outbox;
 /// <summary>The outbox's table and the trigger that wakes the dispatcher.</summary>
 public static class OutboxSchema
 {
-    /// <summary>The outbox table.</summary>
     public const string Table = "outbox_messages";
 
     /// <summary>How much of a quarantined row's error is kept.</summary>

@@ -54,13 +54,19 @@ public sealed class CaseQueries(TenantUnitOfWork work, CaseAccess access)
         return work.RunAsync(async db =>
         {
             // Row-level security limits the search to the caller's tenant.
-            var organisations = await db.Cases.AsNoTracking()
+            var matches = await db.Cases.AsNoTracking()
                 .Where(c => c.BirthDate == birthDate && c.Phase != CasePhase.Closed && c.OrganisationId != organisation && c.NameKeys == keys)
-                .Select(c => c.OrganisationId)
-                .Distinct()
-                .OrderBy(id => id)
+                .Select(c => new { c.Id, c.OrganisationId })
                 .ToListAsync(cancellationToken);
+            var organisations = matches.Select(match => match.OrganisationId).Distinct().Order(StringComparer.Ordinal).ToList();
             access.Audit(db, null, "duplicate-check", ["givenName", "familyName", "birthDate"], organisations.Count > 0 ? "found" : "not-found");
+            // A match discloses that the case exists: it goes into that case's own log, so the person's export and the
+            // organisation running the case see who asked.
+            foreach (var match in matches)
+            {
+                access.Audit(db, match.Id, "duplicate-check-match", ["givenName", "familyName", "birthDate"], "disclosed");
+            }
+
             await db.SaveChangesAsync(cancellationToken);
             return new DuplicateCheckResponse(organisations.Count > 0, organisations);
         }, cancellationToken);
