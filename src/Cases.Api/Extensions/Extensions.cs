@@ -1,3 +1,5 @@
+using KimPlatform.Contracts;
+using KimPlatform.Messaging.Outbox;
 using KimPlatform.Cases.Api.Application;
 using KimPlatform.Cases.Api.Application.Consents;
 using KimPlatform.Cases.Api.Application.Queries;
@@ -20,6 +22,9 @@ internal static class Extensions
             bus.AddConsumer<ReferralCompletedConsumer>();
             bus.AddConsumer<OrganisationRegisteredConsumer>();
         });
+        // A referral carries what the person consented to share; once the broker has it, the outbox keeps none of it.
+        builder.Services.Configure<OutboxOptions>(outbox => outbox.PersonalFields[nameof(ReferralRequested)] =
+            ["person", "residenceStatus", "languages", "household", "needs", "goals", "note"]);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddScoped<TenantUnitOfWork>();
         builder.Services.AddScoped<CaseAccess>();

@@ -112,6 +112,17 @@ public sealed partial class OutboxDispatcher(
             await update.ExecuteNonQueryAsync(cancellationToken);
         }
 
+        foreach (var (messageType, fields) in _options.PersonalFields)
+        {
+            await using var redact = new NpgsqlCommand(
+                $"UPDATE {OutboxSchema.Table} SET payload = payload || @nulls::jsonb WHERE id = ANY(@ids) AND message_type = @type",
+                connection, transaction);
+            redact.Parameters.AddWithValue("nulls", JsonSerializer.Serialize(fields.ToDictionary(field => field, _ => (object?)null)));
+            redact.Parameters.AddWithValue("ids", published.ToArray());
+            redact.Parameters.AddWithValue("type", messageType);
+            await redact.ExecuteNonQueryAsync(cancellationToken);
+        }
+
         await transaction.CommitAsync(cancellationToken);
         foreach (var (id, typeName, error) in quarantined)
         {

@@ -22,4 +22,10 @@ public sealed class OutboxOptions
 
     /// <summary>How often dispatched events older than <see cref="Retention"/> are deleted.</summary>
     public TimeSpan CleanupInterval { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>
+    /// Per message type, the payload fields that hold personal data. They are set to null in the same transaction
+    /// that marks the row published: the outbox keeps personal data only until the broker has it.
+    /// </summary>
+    public Dictionary<string, string[]> PersonalFields { get; } = new(StringComparer.Ordinal);
 }
