@@ -72,6 +72,8 @@ public sealed class CaseValidationTests(CasesApiFactory factory)
     [Theory]
     [InlineData("?pageSize=500", "pageSize")]
     [InlineData("?page=0", "page")]
+    [InlineData("?page=2147483647", "page")]
+    [InlineData("?page=10737419&pageSize=200", "page")]
     [InlineData("?sort=birthDate", "sort")]
     [InlineData("?phase=dancing", "phase")]
     public async Task List_BadQuery_Returns400(string query, string field)

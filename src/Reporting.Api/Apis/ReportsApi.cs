@@ -50,7 +50,8 @@ public static class ReportsApi
             facts = facts.Where(fact => fact.OpenedAt >= since);
         }
 
-        if (to is { } last)
+        // The last representable day has no day after it: it bounds nothing.
+        if (to is { } last && last < DateOnly.MaxValue)
         {
             var until = new DateTimeOffset(last.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
             facts = facts.Where(fact => fact.OpenedAt < until);

@@ -140,6 +140,10 @@ internal static class CaseRequestValidators
         {
             errors.Add("page", "Pages start at 1.");
         }
+        else if ((long)page * Math.Max(pageSize, 1) > int.MaxValue)
+        {
+            errors.Add("page", "No list has that many pages.");
+        }
 
         if (pageSize is < 1 or > CaseListFilter.MaxPageSize)
         {
