@@ -11,7 +11,7 @@ namespace KimPlatform.Partners.Api.Application.Queries;
 
 /// <summary>
 /// The public offer directory: published offers of one tenant, found through the <c>search_vector</c> column's GIN
-/// index (German stemming, accents ignored, ä/ö/ü also matched as ae/oe/ue) and the GIN indexes of the filter arrays.
+/// index (German stemming, accents ignored, ä/ö/ü also matched as ae/oe/ue, all words required) and the GIN indexes of the filter arrays.
 /// </summary>
 public sealed class OfferDirectory(TenantUnitOfWork work)
 {
@@ -36,8 +36,8 @@ public sealed class OfferDirectory(TenantUnitOfWork work)
             return new OfferDirectoryPage(items, filter.Page, filter.PageSize, total);
         }, cancellationToken);
 
-    // The query matches the text as written and its umlaut-folded form (Müttercafé ↔ muettercafe), as the index does.
-    private const string Query = "(websearch_to_tsquery('kim_german', @q) || websearch_to_tsquery('kim_german', kim_fold(@q)))";
+    // Every word, in its written or umlaut-folded form (Müttercafé ↔ muettercafe); see the migration's kim_search_query.
+    private const string Query = "kim_search_query(@q)";
 
     private static (string Where, List<NpgsqlParameter> Parameters) Conditions(DirectoryFilter filter)
     {

@@ -99,20 +99,46 @@ namespace KimPlatform.Partners.Api.Infrastructure.Migrations
             migrationBuilder.EnableTenantRowLevelSecurity("organisations");
             migrationBuilder.EnableTenantRowLevelSecurity("offers");
 
-            // The directory's full-text search: German stemming after unaccent (the owner creates the extension; it
-            // is trusted, so a database owner may). German is also written without umlauts (Muettercafe), so the index
-            // holds the text as written and folded (ä→ae, ö→oe, ü→ue, ß→ss); the query is matched in both forms too.
+            // The directory's full-text search (the owner creates unaccent; it is a trusted extension, so a database
+            // owner may). kim_german drops German stop words as written, then stems after unaccent. Three more things
+            // the German stemmer alone gets wrong are evened out on both sides, in the index and in the query:
+            // - German is also written without umlauts (Muettercafe): the text is indexed as written and folded
+            //   (ä→ae, ö→oe, ü→ue, ß→ss), and each query word matches either form;
+            // - the stemmer leaves Sprachkurse as sprachkurs but cuts Sprachkurs to sprachkur: a final s of a stem
+            //   longer than four letters is dropped;
+            // - query words are ANDed, in any order.
             migrationBuilder.Sql("CREATE EXTENSION IF NOT EXISTS unaccent;");
+            migrationBuilder.Sql("CREATE TEXT SEARCH DICTIONARY kim_german_stop (TEMPLATE = pg_catalog.simple, STOPWORDS = german, ACCEPT = false);");
             migrationBuilder.Sql("CREATE TEXT SEARCH CONFIGURATION kim_german (COPY = pg_catalog.german);");
-            migrationBuilder.Sql("ALTER TEXT SEARCH CONFIGURATION kim_german ALTER MAPPING FOR hword, hword_part, word WITH unaccent, german_stem;");
+            migrationBuilder.Sql("""
+                ALTER TEXT SEARCH CONFIGURATION kim_german
+                  ALTER MAPPING FOR asciiword, asciihword, hword_asciipart, hword, hword_part, word WITH kim_german_stop, unaccent, german_stem;
+                """);
             migrationBuilder.Sql("""
                 CREATE FUNCTION kim_fold(value text) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT
                 AS $$ SELECT replace(replace(replace(replace(lower(value), 'ä', 'ae'), 'ö', 'oe'), 'ü', 'ue'), 'ß', 'ss') $$;
                 """);
             migrationBuilder.Sql("""
-                ALTER TABLE offers ADD COLUMN search_vector tsvector GENERATED ALWAYS AS
-                  (to_tsvector('kim_german', search_text) || to_tsvector('kim_german', kim_fold(search_text))) STORED;
+                CREATE FUNCTION kim_lexemes(value text) RETURNS text[] LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT
+                AS $$
+                  SELECT coalesce(array_agg(DISTINCT regexp_replace(lexeme, '^(.{4,})s$', '\1')), '{}')
+                  FROM unnest(to_tsvector('public.kim_german', value) || to_tsvector('public.kim_german', public.kim_fold(value)))
+                $$;
                 """);
+            migrationBuilder.Sql("""
+                CREATE FUNCTION kim_search_vector(value text) RETURNS tsvector LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT
+                AS $$ SELECT array_to_tsvector(public.kim_lexemes(value)) $$;
+                """);
+            // Null (matches nothing) when the query holds only stop words.
+            migrationBuilder.Sql("""
+                CREATE FUNCTION kim_search_query(value text) RETURNS tsquery LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT
+                AS $$
+                  SELECT string_agg('(' || array_to_string(ARRAY(SELECT quote_literal(l) FROM unnest(public.kim_lexemes(word)) l), ' | ') || ')', ' & ')::tsquery
+                  FROM regexp_split_to_table(value, '\s+') word
+                  WHERE to_tsvector('public.kim_german', word) <> ''::tsvector
+                $$;
+                """);
+            migrationBuilder.Sql("ALTER TABLE offers ADD COLUMN search_vector tsvector GENERATED ALWAYS AS (kim_search_vector(search_text)) STORED;");
             migrationBuilder.Sql("CREATE INDEX ix_offers_search_vector ON offers USING gin (search_vector);");
         }
 
@@ -122,8 +148,8 @@ namespace KimPlatform.Partners.Api.Infrastructure.Migrations
             migrationBuilder.DropTable(
                 name: "offers");
 
-            migrationBuilder.Sql("DROP FUNCTION kim_fold(text);");
-            migrationBuilder.Sql("DROP TEXT SEARCH CONFIGURATION kim_german;");
+            migrationBuilder.Sql("DROP FUNCTION kim_search_query(text); DROP FUNCTION kim_search_vector(text); DROP FUNCTION kim_lexemes(text);");
+            migrationBuilder.Sql("DROP FUNCTION kim_fold(text); DROP TEXT SEARCH CONFIGURATION kim_german; DROP TEXT SEARCH DICTIONARY kim_german_stop;");
 
             migrationBuilder.DropTable(
                 name: "organisations");
