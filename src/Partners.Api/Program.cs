@@ -15,6 +15,7 @@ app.MapDefaultEndpoints();
 app.MapOpenApi().AllowAnonymous();
 app.MapOrganisationsApi();
 app.MapOffersApi();
+app.MapReferralsApi();
 
 await app.Services.MigrateServiceDatabaseAsync<PartnersDbContext>();
 await app.RunAsync();

@@ -1,6 +1,7 @@
 using KimPlatform.Partners.Api.Application;
 using KimPlatform.Partners.Api.Application.Queries;
 using KimPlatform.Partners.Api.Infrastructure;
+using KimPlatform.Partners.Api.IntegrationEvents;
 using KimPlatform.Security.Authorization;
 
 namespace KimPlatform.Partners.Api.Extensions;
@@ -13,12 +14,18 @@ internal static class Extensions
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(PartnerPolicies.OfferEditor, KimPolicies.InRole(KimRoles.Coordinator, KimRoles.TenantAdmin, KimRoles.PartnerStaff));
         builder.AddServiceDatabase<PartnersDbContext>("partnersdb");
-        builder.AddKimMessaging();
+        builder.AddKimMessaging(bus =>
+        {
+            bus.AddConsumer<ReferralRequestedConsumer>();
+            bus.AddConsumer<ConsentWithdrawnConsumer>();
+            bus.AddConsumer<CaseErasedConsumer>();
+        });
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddScoped<TenantUnitOfWork>();
         builder.Services.AddScoped<OrganisationAccess>();
         builder.Services.AddScoped<OfferAccess>();
         builder.Services.AddScoped<OfferDirectory>();
+        builder.Services.AddScoped<ReferralInbox>();
         builder.Services.AddOpenApi();
     }
 }

@@ -9,11 +9,13 @@ public sealed class PartnersDbContext(DbContextOptions<PartnersDbContext> option
 {
     public DbSet<Organisation> Organisations => Set<Organisation>();
     public DbSet<Offer> Offers => Set<Offer>();
+    public DbSet<Referral> Referrals => Set<Referral>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
         modelBuilder.ApplyConfiguration(new OrganisationEntityTypeConfiguration());
         modelBuilder.ApplyConfiguration(new OfferEntityTypeConfiguration());
+        modelBuilder.ApplyConfiguration(new ReferralEntityTypeConfiguration());
     }
 }
