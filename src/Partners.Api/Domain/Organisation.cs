@@ -35,25 +35,31 @@ public sealed class Organisation
         ArgumentNullException.ThrowIfNull(details);
         var organisation = new Organisation { TenantId = tenantId, Id = id, RegisteredAt = now };
         organisation.Apply(details, now);
-        organisation._events.Add(new OrganisationRegistered
-        {
-            EventId = Guid.CreateVersion7(now), TenantId = tenantId, OccurredAt = now, OrganisationId = id,
-            Name = organisation.Name, Kind = ContractValue.Of(organisation.Kind),
-            LegalDomains = organisation.LegalDomains.Select(ContractValue.Of).ToArray(),
-        });
+        organisation._events.Add(organisation.Registered(now));
         return organisation;
     }
 
+    /// <summary>
+    /// Also raises <see cref="OrganisationRegistered"/>, which the contract describes as "registered or changed": the
+    /// case service keeps its copy of names and kinds from it.
+    /// </summary>
     public void Change(OrganisationDetails details, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(details);
         Apply(details, now);
+        _events.Add(Registered(now));
         _events.Add(new OrganisationChanged
         {
             EventId = Guid.CreateVersion7(now), TenantId = TenantId, OccurredAt = now, Version = Version, OrganisationId = Id,
             Name = Name, Kind = ContractValue.Of(Kind), LegalDomains = LegalDomains.Select(ContractValue.Of).ToArray(),
         });
     }
+
+    private OrganisationRegistered Registered(DateTimeOffset now) => new()
+    {
+        EventId = Guid.CreateVersion7(now), TenantId = TenantId, OccurredAt = now, OrganisationId = Id, Name = Name,
+        Kind = ContractValue.Of(Kind), LegalDomains = LegalDomains.Select(ContractValue.Of).ToArray(),
+    };
 
     private void Apply(OrganisationDetails details, DateTimeOffset now)
     {
