@@ -21,6 +21,7 @@ internal static class GatewayRoutes
                 .WithTransformPathSet("/openapi/v1.json")),
 
         Route("partners-directory", "partners-api", "/api/partners/offers", Anonymous, ["GET"]),
+        Route("partners-open-data", "partners-api", "/api/partners/offers/hsds", Anonymous, ["GET"]),
         Route("events-public", "events-api", "/api/events/{**rest}", Anonymous, ["GET"]),
         Route("events-registration", "events-api", "/api/events/{eventId}/registrations", Anonymous, ["POST"]),
         Route("events-cancellation", "events-api", "/api/events/{eventId}/registrations/{registrationId}/cancel", Anonymous, ["POST"]),

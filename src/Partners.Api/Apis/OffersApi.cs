@@ -19,6 +19,9 @@ public static class OffersApi
             .WithDescription("Published offers of one tenant: anonymous callers name the tenant, authenticated callers get their own. "
                 + "German full-text search (stemming, accents and umlaut spellings ignored), filters, paging; lang picks the text's "
                 + "language and falls back to German (fallback: true).");
+        api.MapGet("/hsds", ExportHsds).AllowAnonymous().WithName("ExportOffersAsHsds")
+            .WithSummary("Published offers as Open Referral HSDS 3.0 (organizations, services, locations, languages, schedules)")
+            .WithDescription("Anonymous callers name the tenant; authenticated callers get their own. Only published offers.");
         api.MapPost("/", CreateOffer).RequireAuthorization(PartnerPolicies.OfferEditor).WithName("CreateOffer").WithSummary("Create an offer")
             .WithDescription("Partner staff create offers of their own organisation; coordinators name the organisationId. Publishes OfferPublished when published.")
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
@@ -53,6 +56,18 @@ public static class OffersApi
         return filter is null
             ? TypedResults.ValidationProblem(errors.ToDictionary())
             : TypedResults.Ok(await directory.SearchAsync(filter, cancellationToken));
+    }
+
+    public static async Task<Results<Ok<HsdsExport>, ValidationProblem>> ExportHsds(
+        CallerContext caller, OfferDirectory directory, CancellationToken cancellationToken,
+        [Description("The tenant's key; required without a token, ignored with one")] string? tenant = null)
+    {
+        var errors = new FieldErrors();
+        var directoryTenant = caller.TenantId ?? tenant;
+        errors.Key(directoryTenant, "tenant");
+        return errors.Any
+            ? TypedResults.ValidationProblem(errors.ToDictionary())
+            : TypedResults.Ok(await directory.ExportHsdsAsync(directoryTenant!, cancellationToken));
     }
 
     public static async Task<Results<Created<OfferResponse>, ValidationProblem>> CreateOffer(

@@ -36,6 +36,16 @@ public sealed class OfferDirectory(TenantUnitOfWork work)
             return new OfferDirectoryPage(items, filter.Page, filter.PageSize, total);
         }, cancellationToken);
 
+    /// <summary>Every published offer of the tenant with its organisation, as HSDS 3.0 for directory apps to import.</summary>
+    public Task<HsdsExport> ExportHsdsAsync(string tenant, CancellationToken cancellationToken) =>
+        work.For(tenant).RunAsync(async db =>
+        {
+            var offers = await db.Offers.AsNoTracking().Where(offer => offer.Published).OrderBy(offer => offer.Id).ToListAsync(cancellationToken);
+            var owners = offers.Select(offer => offer.OrganisationId).Distinct().ToList();
+            var organisations = await db.Organisations.AsNoTracking().Where(o => owners.Contains(o.Id)).OrderBy(o => o.Id).ToListAsync(cancellationToken);
+            return HsdsRenderer.Render(tenant, offers, organisations);
+        }, cancellationToken);
+
     // Every word, in its written or umlaut-folded form (Müttercafé ↔ muettercafe); see the migration's kim_search_query.
     private const string Query = "kim_search_query(@q)";
 
