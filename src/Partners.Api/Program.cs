@@ -16,6 +16,7 @@ app.MapOpenApi().AllowAnonymous();
 app.MapOrganisationsApi();
 app.MapOffersApi();
 app.MapReferralsApi();
+app.MapVolunteersApi();
 
 await app.Services.MigrateServiceDatabaseAsync<PartnersDbContext>();
 await app.RunAsync();

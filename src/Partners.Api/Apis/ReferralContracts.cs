@@ -16,13 +16,13 @@ public sealed record ReferralResponse(
     IReadOnlyList<string> DataCategories, string Municipality, ReferredPerson? Person, string? ResidenceStatus,
     IReadOnlyList<string>? Languages, IReadOnlyList<ReferredNeed>? Needs, IReadOnlyList<ReferredGoal>? Goals,
     IReadOnlyList<ReferredHouseholdMember>? Household, string? Note, string? DeclineReason, string? Outcome,
-    DateTimeOffset ReceivedAt, DateTimeOffset? AnsweredAt, DateTimeOffset? CompletedAt, long Version)
+    Guid? MatchedVolunteerId, DateTimeOffset ReceivedAt, DateTimeOffset? AnsweredAt, DateTimeOffset? CompletedAt, long Version)
 {
     public static ReferralResponse From(Referral referral) => new(
         referral.Id, referral.CaseId, referral.OfferId, referral.ReferringOrganisationId, referral.Status, referral.Redaction,
         referral.DataCategories, referral.Municipality, referral.Shared?.Person, referral.Shared?.ResidenceStatus, referral.Shared?.Languages,
         referral.Shared?.Needs, referral.Shared?.Goals, referral.Shared?.Household, referral.Shared?.Note, referral.DeclineReason,
-        referral.Outcome, referral.ReceivedAt, referral.AnsweredAt, referral.CompletedAt, referral.Version);
+        referral.Outcome, referral.MatchedVolunteerId, referral.ReceivedAt, referral.AnsweredAt, referral.CompletedAt, referral.Version);
 }
 
 public sealed record ReferralPage(IReadOnlyList<ReferralResponse> Items, int Page, int PageSize, int Total);

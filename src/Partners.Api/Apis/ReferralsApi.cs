@@ -27,7 +27,31 @@ public static class ReferralsApi
         api.MapPost("/{id:guid}/complete", CompleteReferral).WithName("CompleteReferral").WithSummary("Complete an accepted referral, with its outcome")
             .WithDescription("Publishes ReferralCompleted with the outcome and the referral's version.")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        api.MapPost("/{id:guid}/match", MatchVolunteer).WithName("MatchVolunteer").WithSummary("Match an accepted mentoring referral to a volunteer")
+            .WithDescription("The volunteer must reach the person's municipality, speak one of the shared languages, have consented to be "
+                + "contacted, and, where minors are involved, hold an extended certificate of conduct not older than five years (422 otherwise). "
+                + "Publishes nothing: the case learns only the referral's status.")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         return app;
+    }
+
+    public static async Task<Results<Ok<ReferralResponse>, ProblemHttpResult, ValidationProblem>> MatchVolunteer(
+        Guid id, MatchVolunteerRequest request, ReferralInbox inbox, HttpContext http, CancellationToken cancellationToken)
+    {
+        if (request.VolunteerId is not { } volunteerId)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["volunteerId"] = ["This field is required."] });
+        }
+
+        var result = await inbox.MatchAsync(id, volunteerId, cancellationToken);
+        if (!result.Done)
+        {
+            return result.Problem;
+        }
+
+        PartnerETag.Set(http, result.Value.Version);
+        return TypedResults.Ok(ReferralResponse.From(result.Value));
     }
 
     public static async Task<Results<Ok<ReferralPage>, ValidationProblem>> ListReferrals(

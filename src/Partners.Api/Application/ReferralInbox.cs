@@ -53,6 +53,48 @@ public sealed class ReferralInbox(TenantUnitOfWork work, CallerContext caller, T
         }
     }
 
+    /// <summary>
+    /// Matches an accepted referral of the caller's organisation to one of its volunteers. Minors are involved when
+    /// the shared data says so or the offer is for youth; the volunteer's checks decide (422 with the reasons).
+    /// </summary>
+    public Task<Change<Referral>> MatchAsync(Guid id, Guid volunteerId, CancellationToken cancellationToken) =>
+        work.RunAsync(async db =>
+        {
+            var organisation = caller.RequiredOrganisationId;
+            var volunteer = await db.Volunteers.FirstOrDefaultAsync(v => v.Id == volunteerId && v.OrganisationId == organisation, cancellationToken);
+            if (volunteer is null)
+            {
+                return Change<Referral>.Failed(StatusCodes.Status422UnprocessableEntity, "Unknown volunteer",
+                    "The volunteer is not in your organisation's pool.");
+            }
+
+            var found = await Addressed(db).FirstOrDefaultAsync(referral => referral.Id == id, cancellationToken);
+            if (found is null)
+            {
+                return Change<Referral>.NotFound("Referral");
+            }
+
+            var offerGroups = await db.Offers.Where(offer => offer.Id == found.OfferId).Select(offer => offer.TargetGroups)
+                .FirstOrDefaultAsync(cancellationToken);
+            var offerForMinors = offerGroups?.Contains(TargetGroup.Youth) == true;
+            var now = clock.GetUtcNow();
+            try
+            {
+                found.Match(volunteer, offerForMinors, DateOnly.FromDateTime(now.UtcDateTime), now);
+            }
+            catch (ReferralConflictException conflict)
+            {
+                return Change<Referral>.Failed(StatusCodes.Status409Conflict, "Not possible in the referral's status", conflict.Message);
+            }
+            catch (ReferralRuleException rule)
+            {
+                return Change<Referral>.Failed(StatusCodes.Status422UnprocessableEntity, "The volunteer cannot take this referral", rule.Message);
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            return Change<Referral>.Succeeded(found);
+        }, cancellationToken);
+
     private IQueryable<Referral> Addressed(PartnersDbContext db)
     {
         var organisation = caller.RequiredOrganisationId;

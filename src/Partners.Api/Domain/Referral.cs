@@ -37,6 +37,9 @@ public sealed class Referral
     public string? DeclineReason { get; private set; }
     public string? Outcome { get; private set; }
     public ReferralRedaction? Redaction { get; private set; }
+
+    /// <summary>The volunteer matched to an accepted mentoring referral; never sent to the case service.</summary>
+    public Guid? MatchedVolunteerId { get; private set; }
     public long Version { get; private set; }
     public DateTimeOffset ReceivedAt { get; private set; }
     public DateTimeOffset? AnsweredAt { get; private set; }
@@ -101,6 +104,29 @@ public sealed class Referral
     }
 
     /// <summary>
+    /// Whether the referred person is a minor or brings minors along, as far as the shared data tells: a birth date
+    /// under 18, or a household member born less than 18 years ago.
+    /// </summary>
+    public bool InvolvesMinors(DateOnly today) =>
+        (Shared?.Person is { } person && person.BirthDate.AddYears(18) > today)
+        || (Shared?.Household ?? []).Any(member => member.BirthYear is { } year && today.Year - year < 18);
+
+    /// <summary>Matches a volunteer; the obstacles are the volunteer's checks. No event: the case learns only "accepted".</summary>
+    public void Match(Volunteer volunteer, bool offerForMinors, DateOnly today, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(volunteer);
+        Require(Status == ReferralStatus.Accepted, "Only an accepted referral can be matched to a volunteer.");
+        var obstacles = volunteer.ObstaclesTo(this, offerForMinors || InvolvesMinors(today), today);
+        if (obstacles.Count > 0)
+        {
+            throw new ReferralRuleException(string.Join(" ", obstacles));
+        }
+
+        MatchedVolunteerId = volunteer.Id;
+        Version++;
+    }
+
+    /// <summary>
     /// Removes everything personal: the shared data and the free texts written about the person. The status stays;
     /// a second redaction keeps the first reason.
     /// </summary>
@@ -112,6 +138,7 @@ public sealed class Referral
         }
 
         Shared = null;
+        MatchedVolunteerId = null;
         DeclineReason = null;
         Outcome = null;
         Redaction = reason;
@@ -132,6 +159,9 @@ public sealed class Referral
 public sealed record ReferralSharedData(
     ReferredPerson? Person, string? ResidenceStatus, IReadOnlyList<string>? Languages, IReadOnlyList<ReferredNeed>? Needs,
     IReadOnlyList<ReferredGoal>? Goals, IReadOnlyList<ReferredHouseholdMember>? Household, string? Note);
+
+/// <summary>A business rule forbids the change (→ 422).</summary>
+public sealed class ReferralRuleException(string message) : Exception(message);
 
 /// <summary>The answer does not fit the referral's status (→ 409).</summary>
 public sealed class ReferralConflictException(string message) : Exception(message);

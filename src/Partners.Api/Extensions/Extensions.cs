@@ -26,6 +26,7 @@ internal static class Extensions
         builder.Services.AddScoped<OfferAccess>();
         builder.Services.AddScoped<OfferDirectory>();
         builder.Services.AddScoped<ReferralInbox>();
+        builder.Services.AddScoped<VolunteerPool>();
         builder.Services.AddOpenApi();
     }
 }

@@ -10,6 +10,7 @@ public sealed class PartnersDbContext(DbContextOptions<PartnersDbContext> option
     public DbSet<Organisation> Organisations => Set<Organisation>();
     public DbSet<Offer> Offers => Set<Offer>();
     public DbSet<Referral> Referrals => Set<Referral>();
+    public DbSet<Volunteer> Volunteers => Set<Volunteer>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -17,5 +18,6 @@ public sealed class PartnersDbContext(DbContextOptions<PartnersDbContext> option
         modelBuilder.ApplyConfiguration(new OrganisationEntityTypeConfiguration());
         modelBuilder.ApplyConfiguration(new OfferEntityTypeConfiguration());
         modelBuilder.ApplyConfiguration(new ReferralEntityTypeConfiguration());
+        modelBuilder.ApplyConfiguration(new VolunteerEntityTypeConfiguration());
     }
 }

@@ -282,6 +282,10 @@ namespace KimPlatform.Partners.Api.Infrastructure.Migrations
                         .HasColumnType("text")
                         .HasColumnName("decline_reason");
 
+                    b.Property<Guid?>("MatchedVolunteerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("matched_volunteer_id");
+
                     b.Property<string>("Municipality")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -355,6 +359,86 @@ namespace KimPlatform.Partners.Api.Infrastructure.Migrations
                         .HasDatabaseName("ix_referrals_tenant_id_partner_organisation_id_status");
 
                     b.ToTable("referrals", (string)null);
+                });
+
+            modelBuilder.Entity("KimPlatform.Partners.Api.Domain.Volunteer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Availability")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("availability");
+
+                    b.Property<DateOnly?>("CertificateOfConductDate")
+                        .HasColumnType("date")
+                        .HasColumnName("certificate_of_conduct_date");
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("changed_at");
+
+                    b.Property<bool>("ContactConsent")
+                        .HasColumnType("boolean")
+                        .HasColumnName("contact_consent");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("email");
+
+                    b.PrimitiveCollection<string[]>("Languages")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("languages");
+
+                    b.PrimitiveCollection<string[]>("Municipalities")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("municipalities");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("OrganisationId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("phone");
+
+                    b.PrimitiveCollection<string[]>("Skills")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("skills");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_volunteers");
+
+                    b.HasIndex("TenantId", "OrganisationId")
+                        .HasDatabaseName("ix_volunteers_tenant_id_organisation_id");
+
+                    b.ToTable("volunteers", (string)null);
                 });
 
             modelBuilder.Entity("KimPlatform.Partners.Api.Domain.Offer", b =>
