@@ -17,6 +17,7 @@ app.MapOrganisationsApi();
 app.MapOffersApi();
 app.MapReferralsApi();
 app.MapVolunteersApi();
+app.MapBodiesApi();
 
 await app.Services.MigrateServiceDatabaseAsync<PartnersDbContext>();
 await app.RunAsync();

@@ -37,7 +37,7 @@ public sealed class ReferralInbox(TenantUnitOfWork work, CallerContext caller, T
                 {
                     answer(found, clock.GetUtcNow());
                 }
-                catch (ReferralConflictException conflict)
+                catch (StatusConflictException conflict)
                 {
                     return Change<Referral>.Failed(StatusCodes.Status409Conflict, "Not possible in the referral's status", conflict.Message);
                 }
@@ -82,11 +82,11 @@ public sealed class ReferralInbox(TenantUnitOfWork work, CallerContext caller, T
             {
                 found.Match(volunteer, offerForMinors, DateOnly.FromDateTime(now.UtcDateTime), now);
             }
-            catch (ReferralConflictException conflict)
+            catch (StatusConflictException conflict)
             {
                 return Change<Referral>.Failed(StatusCodes.Status409Conflict, "Not possible in the referral's status", conflict.Message);
             }
-            catch (ReferralRuleException rule)
+            catch (BusinessRuleException rule)
             {
                 return Change<Referral>.Failed(StatusCodes.Status422UnprocessableEntity, "The volunteer cannot take this referral", rule.Message);
             }

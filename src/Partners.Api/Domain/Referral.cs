@@ -119,7 +119,7 @@ public sealed class Referral
         var obstacles = volunteer.ObstaclesTo(this, offerForMinors || InvolvesMinors(today), today);
         if (obstacles.Count > 0)
         {
-            throw new ReferralRuleException(string.Join(" ", obstacles));
+            throw new BusinessRuleException(string.Join(" ", obstacles));
         }
 
         MatchedVolunteerId = volunteer.Id;
@@ -150,7 +150,7 @@ public sealed class Referral
     {
         if (!allowed)
         {
-            throw new ReferralConflictException(message);
+            throw new StatusConflictException(message);
         }
     }
 }
@@ -159,9 +159,3 @@ public sealed class Referral
 public sealed record ReferralSharedData(
     ReferredPerson? Person, string? ResidenceStatus, IReadOnlyList<string>? Languages, IReadOnlyList<ReferredNeed>? Needs,
     IReadOnlyList<ReferredGoal>? Goals, IReadOnlyList<ReferredHouseholdMember>? Household, string? Note);
-
-/// <summary>A business rule forbids the change (→ 422).</summary>
-public sealed class ReferralRuleException(string message) : Exception(message);
-
-/// <summary>The answer does not fit the referral's status (→ 409).</summary>
-public sealed class ReferralConflictException(string message) : Exception(message);

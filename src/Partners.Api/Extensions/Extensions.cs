@@ -27,6 +27,7 @@ internal static class Extensions
         builder.Services.AddScoped<OfferDirectory>();
         builder.Services.AddScoped<ReferralInbox>();
         builder.Services.AddScoped<VolunteerPool>();
+        builder.Services.AddScoped<NetworkBodies>();
         builder.Services.AddOpenApi();
     }
 }

@@ -11,6 +11,8 @@ public sealed class PartnersDbContext(DbContextOptions<PartnersDbContext> option
     public DbSet<Offer> Offers => Set<Offer>();
     public DbSet<Referral> Referrals => Set<Referral>();
     public DbSet<Volunteer> Volunteers => Set<Volunteer>();
+    public DbSet<NetworkBody> Bodies => Set<NetworkBody>();
+    public DbSet<BodySignup> Signups => Set<BodySignup>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -19,5 +21,7 @@ public sealed class PartnersDbContext(DbContextOptions<PartnersDbContext> option
         modelBuilder.ApplyConfiguration(new OfferEntityTypeConfiguration());
         modelBuilder.ApplyConfiguration(new ReferralEntityTypeConfiguration());
         modelBuilder.ApplyConfiguration(new VolunteerEntityTypeConfiguration());
+        modelBuilder.ApplyConfiguration(new NetworkBodyEntityTypeConfiguration());
+        modelBuilder.ApplyConfiguration(new BodySignupEntityTypeConfiguration());
     }
 }

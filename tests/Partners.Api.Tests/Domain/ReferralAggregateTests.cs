@@ -20,7 +20,7 @@ public sealed class ReferralAggregateTests
     {
         var referral = Received();
 
-        Assert.Throws<ReferralConflictException>(() => referral.Complete("done", Now));
+        Assert.Throws<StatusConflictException>(() => referral.Complete("done", Now));
         Assert.Equal(1, referral.Version);
         Assert.Empty(referral.Events);
     }

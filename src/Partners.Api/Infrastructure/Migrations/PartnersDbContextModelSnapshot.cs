@@ -94,6 +94,130 @@ namespace KimPlatform.Partners.Api.Infrastructure.Migrations
                     b.ToTable("outbox_messages", (string)null);
                 });
 
+            modelBuilder.Entity("KimPlatform.Partners.Api.Domain.BodySignup", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("BodyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("body_id");
+
+                    b.Property<bool>("ContactConsent")
+                        .HasColumnType("boolean")
+                        .HasColumnName("contact_consent");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("email");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Organisation")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("organisation");
+
+                    b.Property<DateTimeOffset>("SignedUpAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("signed_up_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("tenant_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_body_signups");
+
+                    b.HasIndex("TenantId", "BodyId", "Email")
+                        .IsUnique()
+                        .HasDatabaseName("ix_body_signups_tenant_id_body_id_email");
+
+                    b.HasIndex("TenantId", "Status", "SignedUpAt")
+                        .HasDatabaseName("ix_body_signups_tenant_id_status_signed_up_at");
+
+                    b.ToTable("body_signups", (string)null);
+                });
+
+            modelBuilder.Entity("KimPlatform.Partners.Api.Domain.NetworkBody", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Description")
+                        .HasColumnType("text")
+                        .HasColumnName("description");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("MeetingRhythm")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("meeting_rhythm");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<bool>("OpenForSignup")
+                        .HasColumnType("boolean")
+                        .HasColumnName("open_for_signup");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("tenant_id");
+
+                    b.PrimitiveCollection<string[]>("Topics")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("topics");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_network_bodies");
+
+                    b.HasIndex("TenantId", "OpenForSignup")
+                        .HasDatabaseName("ix_network_bodies_tenant_id_open_for_signup");
+
+                    b.ToTable("network_bodies", (string)null);
+                });
+
             modelBuilder.Entity("KimPlatform.Partners.Api.Domain.Offer", b =>
                 {
                     b.Property<Guid>("Id")
@@ -439,6 +563,43 @@ namespace KimPlatform.Partners.Api.Infrastructure.Migrations
                         .HasDatabaseName("ix_volunteers_tenant_id_organisation_id");
 
                     b.ToTable("volunteers", (string)null);
+                });
+
+            modelBuilder.Entity("KimPlatform.Partners.Api.Domain.NetworkBody", b =>
+                {
+                    b.OwnsMany("KimPlatform.Partners.Api.Domain.BodyMember", "Members", b1 =>
+                        {
+                            b1.Property<Guid>("NetworkBodyId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("Deputy");
+
+                            b1.Property<string>("Email");
+
+                            b1.Property<string>("OrganisationId");
+
+                            b1.Property<string>("OrganisationName");
+
+                            b1.Property<string>("Representative")
+                                .IsRequired();
+
+                            b1.HasKey("NetworkBodyId", "__synthesizedOrdinal")
+                                .HasName("pk_network_bodies");
+
+                            b1.ToTable("network_bodies");
+
+                            b1
+                                .ToJson("members")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("NetworkBodyId")
+                                .HasConstraintName("fk_network_bodies_network_bodies_network_body_id");
+                        });
+
+                    b.Navigation("Members");
                 });
 
             modelBuilder.Entity("KimPlatform.Partners.Api.Domain.Offer", b =>
