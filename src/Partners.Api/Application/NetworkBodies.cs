@@ -57,6 +57,7 @@ public sealed class NetworkBodies(TenantUnitOfWork work, CallerContext caller, T
                 var signups = open.Select(bodyId => BodySignup.Submit(tenant, bodyId, name, email, organisation, now)).ToList();
                 db.Signups.AddRange(signups);
                 await db.SaveChangesAsync(cancellationToken);
+                await db.RegisterTenantAsync(tenant, cancellationToken);
                 return Change<IReadOnlyList<BodySignup>>.Succeeded(signups);
             }, cancellationToken);
         }

@@ -24,6 +24,7 @@ public sealed class OrganisationAccess(TenantUnitOfWork work, CallerContext call
                 db.Organisations.Add(registered);
                 db.AddIntegrationEvents(registered.Events);
                 await db.SaveChangesAsync(cancellationToken);
+                await db.RegisterTenantAsync(registered.TenantId, cancellationToken);
                 return Change<Organisation>.Succeeded(registered);
             }, cancellationToken);
         }

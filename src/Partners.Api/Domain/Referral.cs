@@ -4,8 +4,8 @@ namespace KimPlatform.Partners.Api.Domain;
 
 public enum ReferralStatus { Requested, Accepted, Declined, Completed }
 
-/// <summary>Why a referral's personal data is gone: the person withdrew the consent, or the case was erased.</summary>
-public enum ReferralRedaction { ConsentWithdrawn, CaseErased }
+/// <summary>Why a referral's personal data is gone: the consent was withdrawn, the case erased, or the retention period ran out.</summary>
+public enum ReferralRedaction { ConsentWithdrawn, CaseErased, Retention }
 
 /// <summary>
 /// A referral in the addressed organisation's inbox, with the personal data the consent allowed the case manager to

@@ -2,6 +2,7 @@ using KimPlatform.Partners.Api.Application;
 using KimPlatform.Partners.Api.Application.Queries;
 using KimPlatform.Partners.Api.Infrastructure;
 using KimPlatform.Partners.Api.IntegrationEvents;
+using KimPlatform.Partners.Api.Retention;
 using KimPlatform.Security.Authorization;
 
 namespace KimPlatform.Partners.Api.Extensions;
@@ -28,6 +29,9 @@ internal static class Extensions
         builder.Services.AddScoped<ReferralInbox>();
         builder.Services.AddScoped<VolunteerPool>();
         builder.Services.AddScoped<NetworkBodies>();
+        builder.Services.AddOptions<PartnerRetentionOptions>().BindConfiguration(PartnerRetentionOptions.SectionName);
+        builder.Services.AddSingleton<PartnerRetentionJob>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<PartnerRetentionJob>());
         builder.Services.AddOpenApi();
     }
 }

@@ -20,5 +20,6 @@ public sealed class ReferralRequestedConsumer(PartnersDbContext db, CurrentTenan
         }
 
         Db.Referrals.Add(Referral.Receive(message, clock.GetUtcNow()));
+        await Db.RegisterTenantAsync(message.TenantId, cancellationToken);
     }
 }
