@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace KimPlatform.Partners.Api.Infrastructure.Migrations
 {
     [DbContext(typeof(PartnersDbContext))]
-    [Migration("20261127082844_NetworkBodies")]
-    partial class NetworkBodies
+    [Migration("20261127083418_PartnerNetwork")]
+    partial class PartnerNetwork
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
