@@ -1,6 +1,7 @@
+using KimPlatform.Data;
+using KimPlatform.Partners.Api.Apis;
 using KimPlatform.Partners.Api.Extensions;
 using KimPlatform.Partners.Api.Infrastructure;
-using KimPlatform.Data;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -12,6 +13,11 @@ var app = builder.Build();
 app.UseServiceDefaults();
 app.MapDefaultEndpoints();
 app.MapOpenApi().AllowAnonymous();
+app.MapOrganisationsApi();
+app.MapOffersApi();
+app.MapReferralsApi();
+app.MapVolunteersApi();
+app.MapBodiesApi();
 
 await app.Services.MigrateServiceDatabaseAsync<PartnersDbContext>();
 await app.RunAsync();

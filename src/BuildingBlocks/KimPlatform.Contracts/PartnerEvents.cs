@@ -51,3 +51,44 @@ public sealed record ReferralCompleted : AggregateEvent
     /// <summary>What came of it.</summary>
     public required string Outcome { get; init; }
 }
+
+/// <summary>A registered organisation's name, kind or legal domains may have changed; carries the current values.</summary>
+public sealed record OrganisationChanged : AggregateEvent
+{
+    /// <summary>Organisation key.</summary>
+    public required string OrganisationId { get; init; }
+    /// <summary>Display name.</summary>
+    public required string Name { get; init; }
+    /// <summary>Kind such as <c>jobcenter</c> or <c>welfare</c>.</summary>
+    public required string Kind { get; init; }
+    /// <summary>Legal domains (Rechtskreise).</summary>
+    public required IReadOnlyList<string> LegalDomains { get; init; }
+}
+
+/// <summary>An offer is in the public directory (newly, or changed while published); carries its categories.</summary>
+public sealed record OfferPublished : AggregateEvent
+{
+    /// <summary>The offer.</summary>
+    public required Guid OfferId { get; init; }
+    /// <summary>Key of the organisation running it.</summary>
+    public required string OrganisationId { get; init; }
+    /// <summary>The German title.</summary>
+    public required string Title { get; init; }
+    /// <summary>Topics such as <c>language</c>.</summary>
+    public required IReadOnlyList<string> Topics { get; init; }
+    /// <summary>Target groups such as <c>women</c>.</summary>
+    public required IReadOnlyList<string> TargetGroups { get; init; }
+    /// <summary>Languages it is delivered in (ISO 639-1).</summary>
+    public required IReadOnlyList<string> Languages { get; init; }
+    /// <summary>Municipalities it serves.</summary>
+    public required IReadOnlyList<string> Municipalities { get; init; }
+}
+
+/// <summary>A published offer left the public directory.</summary>
+public sealed record OfferWithdrawn : AggregateEvent
+{
+    /// <summary>The offer.</summary>
+    public required Guid OfferId { get; init; }
+    /// <summary>Key of the organisation running it.</summary>
+    public required string OrganisationId { get; init; }
+}

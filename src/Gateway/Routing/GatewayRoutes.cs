@@ -21,8 +21,9 @@ internal static class GatewayRoutes
                 .WithTransformPathSet("/openapi/v1.json")),
 
         Route("partners-directory", "partners-api", "/api/partners/offers", Anonymous, ["GET"]),
+        Route("partners-open-data", "partners-api", "/api/partners/offers/hsds", Anonymous, ["GET"]),
         Route("partners-open-bodies", "partners-api", "/api/partners/bodies/open", Anonymous, ["GET"]),
-        Route("partners-body-signup", "partners-api", "/api/partners/bodies/signups", Anonymous, ["POST"]),
+        Route("partners-body-signups", "partners-api", "/api/partners/bodies/signups", Anonymous, ["POST"]),
         Route("events-public", "events-api", "/api/events/{**rest}", Anonymous, ["GET"]),
         Route("events-registration", "events-api", "/api/events/{eventId}/registrations", Anonymous, ["POST"]),
         Route("events-cancellation", "events-api", "/api/events/{eventId}/registrations/{registrationId}/cancel", Anonymous, ["POST"]),

@@ -1,7 +1,27 @@
 using KimPlatform.Messaging;
+using KimPlatform.Partners.Api.Domain;
+using KimPlatform.Partners.Api.Infrastructure.EntityConfigurations;
 using Microsoft.EntityFrameworkCore;
 
 namespace KimPlatform.Partners.Api.Infrastructure;
 
-/// <summary>The service's database; so far only its outbox and inbox (the service's own issue adds its model).</summary>
-public sealed class PartnersDbContext(DbContextOptions<PartnersDbContext> options) : ServiceDbContext(options);
+public sealed class PartnersDbContext(DbContextOptions<PartnersDbContext> options) : ServiceDbContext(options)
+{
+    public DbSet<Organisation> Organisations => Set<Organisation>();
+    public DbSet<Offer> Offers => Set<Offer>();
+    public DbSet<Referral> Referrals => Set<Referral>();
+    public DbSet<Volunteer> Volunteers => Set<Volunteer>();
+    public DbSet<NetworkBody> Bodies => Set<NetworkBody>();
+    public DbSet<BodySignup> Signups => Set<BodySignup>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
+        modelBuilder.ApplyConfiguration(new OrganisationEntityTypeConfiguration());
+        modelBuilder.ApplyConfiguration(new OfferEntityTypeConfiguration());
+        modelBuilder.ApplyConfiguration(new ReferralEntityTypeConfiguration());
+        modelBuilder.ApplyConfiguration(new VolunteerEntityTypeConfiguration());
+        modelBuilder.ApplyConfiguration(new NetworkBodyEntityTypeConfiguration());
+        modelBuilder.ApplyConfiguration(new BodySignupEntityTypeConfiguration());
+    }
+}

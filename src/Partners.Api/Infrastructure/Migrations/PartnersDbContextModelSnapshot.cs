@@ -102,6 +102,739 @@ namespace KimPlatform.Partners.Api.Infrastructure.Migrations
 
                     b.ToTable("outbox_messages", (string)null);
                 });
+
+            modelBuilder.Entity("KimPlatform.Partners.Api.Domain.BodySignup", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("BodyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("body_id");
+
+                    b.Property<bool>("ContactConsent")
+                        .HasColumnType("boolean")
+                        .HasColumnName("contact_consent");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("email");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Organisation")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("organisation");
+
+                    b.Property<DateTimeOffset>("SignedUpAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("signed_up_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("tenant_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_body_signups");
+
+                    b.HasIndex("TenantId", "BodyId", "Email")
+                        .IsUnique()
+                        .HasDatabaseName("ix_body_signups_tenant_id_body_id_email");
+
+                    b.HasIndex("TenantId", "Status", "SignedUpAt")
+                        .HasDatabaseName("ix_body_signups_tenant_id_status_signed_up_at");
+
+                    b.ToTable("body_signups", (string)null);
+                });
+
+            modelBuilder.Entity("KimPlatform.Partners.Api.Domain.NetworkBody", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Description")
+                        .HasColumnType("text")
+                        .HasColumnName("description");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("MeetingRhythm")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("meeting_rhythm");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<bool>("OpenForSignup")
+                        .HasColumnType("boolean")
+                        .HasColumnName("open_for_signup");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("tenant_id");
+
+                    b.PrimitiveCollection<string[]>("Topics")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("topics");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_network_bodies");
+
+                    b.HasIndex("TenantId", "OpenForSignup")
+                        .HasDatabaseName("ix_network_bodies_tenant_id_open_for_signup");
+
+                    b.ToTable("network_bodies", (string)null);
+                });
+
+            modelBuilder.Entity("KimPlatform.Partners.Api.Domain.Offer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("ByAppointment")
+                        .HasColumnType("boolean")
+                        .HasColumnName("by_appointment");
+
+                    b.Property<int?>("Capacity")
+                        .HasColumnType("integer")
+                        .HasColumnName("capacity");
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("changed_at");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.PrimitiveCollection<string[]>("Languages")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("languages");
+
+                    b.PrimitiveCollection<string[]>("Municipalities")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("municipalities");
+
+                    b.Property<string>("OrganisationId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<bool>("Published")
+                        .HasColumnType("boolean")
+                        .HasColumnName("published");
+
+                    b.Property<string>("ScheduleNote")
+                        .HasColumnType("text")
+                        .HasColumnName("schedule_note");
+
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("search_text");
+
+                    b.Property<string[]>("TargetGroups")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("target_groups");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("tenant_id");
+
+                    b.PrimitiveCollection<string[]>("Topics")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("topics");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_offers");
+
+                    b.HasIndex("Languages")
+                        .HasDatabaseName("ix_offers_languages");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Languages"), "gin");
+
+                    b.HasIndex("Municipalities")
+                        .HasDatabaseName("ix_offers_municipalities");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Municipalities"), "gin");
+
+                    b.HasIndex("TargetGroups")
+                        .HasDatabaseName("ix_offers_target_groups");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("TargetGroups"), "gin");
+
+                    b.HasIndex("Topics")
+                        .HasDatabaseName("ix_offers_topics");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Topics"), "gin");
+
+                    b.HasIndex("TenantId", "OrganisationId")
+                        .HasDatabaseName("ix_offers_tenant_id_organisation_id");
+
+                    b.HasIndex("TenantId", "Published")
+                        .HasDatabaseName("ix_offers_tenant_id_published");
+
+                    b.ToTable("offers", (string)null);
+                });
+
+            modelBuilder.Entity("KimPlatform.Partners.Api.Domain.Organisation", b =>
+                {
+                    b.Property<string>("TenantId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<string>("Id")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("changed_at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("kind");
+
+                    b.PrimitiveCollection<string[]>("Languages")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("languages");
+
+                    b.Property<string[]>("LegalDomains")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("legal_domains");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<DateTimeOffset>("RegisteredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("registered_at");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.HasKey("TenantId", "Id")
+                        .HasName("pk_organisations");
+
+                    b.ToTable("organisations", (string)null);
+                });
+
+            modelBuilder.Entity("KimPlatform.Partners.Api.Domain.Referral", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("AnsweredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("answered_at");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("completed_at");
+
+                    b.Property<Guid>("ConsentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("consent_id");
+
+                    b.PrimitiveCollection<string[]>("DataCategories")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("data_categories");
+
+                    b.Property<string>("DeclineReason")
+                        .HasColumnType("text")
+                        .HasColumnName("decline_reason");
+
+                    b.Property<Guid?>("MatchedVolunteerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("matched_volunteer_id");
+
+                    b.Property<string>("Municipality")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("municipality");
+
+                    b.Property<Guid>("OfferId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("offer_id");
+
+                    b.Property<string>("Outcome")
+                        .HasColumnType("text")
+                        .HasColumnName("outcome");
+
+                    b.Property<string>("PartnerOrganisationId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("partner_organisation_id");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("received_at");
+
+                    b.Property<DateTimeOffset?>("RedactedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("redacted_at");
+
+                    b.Property<string>("Redaction")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("redaction");
+
+                    b.Property<string>("ReferringOrganisationId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("referring_organisation_id");
+
+                    b.Property<string>("Shared")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("shared");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_referrals");
+
+                    b.HasIndex("TenantId", "CaseId")
+                        .HasDatabaseName("ix_referrals_tenant_id_case_id");
+
+                    b.HasIndex("TenantId", "ConsentId")
+                        .HasDatabaseName("ix_referrals_tenant_id_consent_id");
+
+                    b.HasIndex("TenantId", "PartnerOrganisationId", "Status")
+                        .HasDatabaseName("ix_referrals_tenant_id_partner_organisation_id_status");
+
+                    b.ToTable("referrals", (string)null);
+                });
+
+            modelBuilder.Entity("KimPlatform.Partners.Api.Domain.Volunteer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Availability")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("availability");
+
+                    b.Property<DateOnly?>("CertificateOfConductDate")
+                        .HasColumnType("date")
+                        .HasColumnName("certificate_of_conduct_date");
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("changed_at");
+
+                    b.Property<bool>("ContactConsent")
+                        .HasColumnType("boolean")
+                        .HasColumnName("contact_consent");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("email");
+
+                    b.PrimitiveCollection<string[]>("Languages")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("languages");
+
+                    b.PrimitiveCollection<string[]>("Municipalities")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("municipalities");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("OrganisationId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("phone");
+
+                    b.PrimitiveCollection<string[]>("Skills")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("skills");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_volunteers");
+
+                    b.HasIndex("TenantId", "OrganisationId")
+                        .HasDatabaseName("ix_volunteers_tenant_id_organisation_id");
+
+                    b.ToTable("volunteers", (string)null);
+                });
+
+            modelBuilder.Entity("KimPlatform.Partners.Api.Domain.NetworkBody", b =>
+                {
+                    b.OwnsMany("KimPlatform.Partners.Api.Domain.BodyMember", "Members", b1 =>
+                        {
+                            b1.Property<Guid>("NetworkBodyId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("Deputy");
+
+                            b1.Property<string>("Email");
+
+                            b1.Property<string>("OrganisationId");
+
+                            b1.Property<string>("OrganisationName");
+
+                            b1.Property<string>("Representative")
+                                .IsRequired();
+
+                            b1.HasKey("NetworkBodyId", "__synthesizedOrdinal")
+                                .HasName("pk_network_bodies");
+
+                            b1.ToTable("network_bodies");
+
+                            b1
+                                .ToJson("members")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("NetworkBodyId")
+                                .HasConstraintName("fk_network_bodies_network_bodies_network_body_id");
+                        });
+
+                    b.Navigation("Members");
+                });
+
+            modelBuilder.Entity("KimPlatform.Partners.Api.Domain.Offer", b =>
+                {
+                    b.OwnsMany("KimPlatform.Partners.Api.Domain.OpeningHours", "Schedule", b1 =>
+                        {
+                            b1.Property<Guid>("OfferId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<TimeOnly>("Closes");
+
+                            b1.Property<string>("Day")
+                                .IsRequired();
+
+                            b1.Property<TimeOnly>("Opens");
+
+                            b1.HasKey("OfferId", "__synthesizedOrdinal")
+                                .HasName("pk_offers");
+
+                            b1.ToTable("offers");
+
+                            b1
+                                .ToJson("schedule")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("OfferId")
+                                .HasConstraintName("fk_offers_offers_offer_id");
+                        });
+
+                    b.OwnsOne("KimPlatform.Partners.Api.Domain.OfferAccessibility", "Accessibility", b1 =>
+                        {
+                            b1.Property<Guid>("OfferId");
+
+                            b1.Property<bool>("ChildcareAvailable");
+
+                            b1.Property<bool>("HearingLoop");
+
+                            b1.Property<string>("Notes");
+
+                            b1.Property<bool>("WheelchairAccessible");
+
+                            b1.HasKey("OfferId");
+
+                            b1.ToTable("offers");
+
+                            b1
+                                .ToJson("accessibility")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("OfferId")
+                                .HasConstraintName("fk_offers_offers_id");
+                        });
+
+                    b.OwnsOne("KimPlatform.Partners.Api.Domain.OfferLocation", "Location", b1 =>
+                        {
+                            b1.Property<Guid>("OfferId");
+
+                            b1.Property<string>("City");
+
+                            b1.Property<double>("Latitude");
+
+                            b1.Property<double>("Longitude");
+
+                            b1.Property<string>("Name");
+
+                            b1.Property<string>("PostalCode");
+
+                            b1.Property<string>("Street");
+
+                            b1.HasKey("OfferId");
+
+                            b1.ToTable("offers");
+
+                            b1
+                                .ToJson("location")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("OfferId")
+                                .HasConstraintName("fk_offers_offers_id");
+                        });
+
+                    b.OwnsMany("KimPlatform.Partners.Api.Domain.OfferText", "Texts", b1 =>
+                        {
+                            b1.Property<Guid>("OfferId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("Description")
+                                .IsRequired();
+
+                            b1.Property<string>("Language")
+                                .IsRequired();
+
+                            b1.Property<string>("Title")
+                                .IsRequired();
+
+                            b1.HasKey("OfferId", "__synthesizedOrdinal")
+                                .HasName("pk_offers");
+
+                            b1.ToTable("offers");
+
+                            b1
+                                .ToJson("texts")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("OfferId")
+                                .HasConstraintName("fk_offers_offers_offer_id");
+                        });
+
+                    b.Navigation("Accessibility");
+
+                    b.Navigation("Location");
+
+                    b.Navigation("Schedule");
+
+                    b.Navigation("Texts");
+                });
+
+            modelBuilder.Entity("KimPlatform.Partners.Api.Domain.Organisation", b =>
+                {
+                    b.OwnsMany("KimPlatform.Partners.Api.Domain.OrganisationContact", "Contacts", b1 =>
+                        {
+                            b1.Property<string>("OrganisationTenantId");
+
+                            b1.Property<string>("OrganisationId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("Email");
+
+                            b1.PrimitiveCollection<string>("Languages")
+                                .IsRequired();
+
+                            b1.Property<string>("Name")
+                                .IsRequired();
+
+                            b1.Property<string>("Phone");
+
+                            b1.Property<string>("Role");
+
+                            b1.HasKey("OrganisationTenantId", "OrganisationId", "__synthesizedOrdinal")
+                                .HasName("pk_organisations");
+
+                            b1.ToTable("organisations");
+
+                            b1
+                                .ToJson("contacts")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("OrganisationTenantId", "OrganisationId")
+                                .HasConstraintName("fk_organisations_organisations_organisation_tenant_id_organisati");
+
+                            b1.OwnsMany("KimPlatform.Partners.Api.Domain.OpeningHours", "ConsultationHours", b2 =>
+                                {
+                                    b2.Property<string>("OrganisationContactOrganisationTenantId");
+
+                                    b2.Property<string>("OrganisationContactOrganisationId");
+
+                                    b2.Property<int>("OrganisationContact__synthesizedOrdinal");
+
+                                    b2.Property<int>("__synthesizedOrdinal")
+                                        .ValueGeneratedOnAdd();
+
+                                    b2.Property<TimeOnly>("Closes");
+
+                                    b2.Property<string>("Day")
+                                        .IsRequired();
+
+                                    b2.Property<TimeOnly>("Opens");
+
+                                    b2.HasKey("OrganisationContactOrganisationTenantId", "OrganisationContactOrganisationId", "OrganisationContact__synthesizedOrdinal", "__synthesizedOrdinal")
+                                        .HasName("pk_organisations");
+
+                                    b2.ToTable("organisations");
+
+                                    b2.WithOwner()
+                                        .HasForeignKey("OrganisationContactOrganisationTenantId", "OrganisationContactOrganisationId", "OrganisationContact__synthesizedOrdinal")
+                                        .HasConstraintName("fk_organisations_organisations_organisation_contact_organisation");
+                                });
+
+                            b1.Navigation("ConsultationHours");
+                        });
+
+                    b.OwnsOne("KimPlatform.Partners.Api.Domain.PostalAddress", "Address", b1 =>
+                        {
+                            b1.Property<string>("OrganisationTenantId");
+
+                            b1.Property<string>("OrganisationId");
+
+                            b1.Property<string>("City")
+                                .IsRequired();
+
+                            b1.Property<string>("Municipality");
+
+                            b1.Property<string>("PostalCode")
+                                .IsRequired();
+
+                            b1.Property<string>("Street")
+                                .IsRequired();
+
+                            b1.HasKey("OrganisationTenantId", "OrganisationId");
+
+                            b1.ToTable("organisations");
+
+                            b1
+                                .ToJson("address")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("OrganisationTenantId", "OrganisationId")
+                                .HasConstraintName("fk_organisations_organisations_tenant_id_id");
+                        });
+
+                    b.Navigation("Address");
+
+                    b.Navigation("Contacts");
+                });
 #pragma warning restore 612, 618
         }
     }

@@ -1,0 +1,161 @@
+using KimPlatform.Contracts;
+
+namespace KimPlatform.Partners.Api.Domain;
+
+public enum ReferralStatus { Requested, Accepted, Declined, Completed }
+
+/// <summary>Why a referral's personal data is gone: the consent was withdrawn, the case erased, or the retention period ran out.</summary>
+public enum ReferralRedaction { ConsentWithdrawn, CaseErased, Retention }
+
+/// <summary>
+/// A referral in the addressed organisation's inbox, with the personal data the consent allowed the case manager to
+/// share. Each answer raises the version once and queues its event, which carries the version so the case service
+/// applies answers in order. Redaction removes the personal data and keeps the status.
+/// </summary>
+public sealed class Referral
+{
+    private readonly List<IntegrationEvent> _events = [];
+
+    private Referral()
+    {
+    }
+
+    public Guid Id { get; private set; }
+    public string TenantId { get; private set; } = "";
+    public Guid CaseId { get; private set; }
+    public Guid OfferId { get; private set; }
+    public string PartnerOrganisationId { get; private set; } = "";
+    public string ReferringOrganisationId { get; private set; } = "";
+    public Guid ConsentId { get; private set; }
+    public IReadOnlyList<string> DataCategories { get; private set; } = [];
+    public string Municipality { get; private set; } = "";
+
+    /// <summary>The personal data shared under the consent; null once redacted.</summary>
+    public ReferralSharedData? Shared { get; private set; }
+
+    public ReferralStatus Status { get; private set; }
+    public string? DeclineReason { get; private set; }
+    public string? Outcome { get; private set; }
+    public ReferralRedaction? Redaction { get; private set; }
+
+    /// <summary>The volunteer matched to an accepted mentoring referral; never sent to the case service.</summary>
+    public Guid? MatchedVolunteerId { get; private set; }
+    public long Version { get; private set; }
+    public DateTimeOffset ReceivedAt { get; private set; }
+    public DateTimeOffset? AnsweredAt { get; private set; }
+    public DateTimeOffset? CompletedAt { get; private set; }
+    public DateTimeOffset? RedactedAt { get; private set; }
+
+    public IReadOnlyList<IntegrationEvent> Events => _events.AsReadOnly();
+
+    public static Referral Receive(ReferralRequested requested, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(requested);
+        return new Referral
+        {
+            Id = requested.ReferralId, TenantId = requested.TenantId, CaseId = requested.CaseId, OfferId = requested.OfferId,
+            PartnerOrganisationId = requested.PartnerOrganisationId, ReferringOrganisationId = requested.ReferringOrganisationId,
+            ConsentId = requested.ConsentId, DataCategories = requested.DataCategories, Municipality = requested.Municipality,
+            Shared = new ReferralSharedData(requested.Person, requested.ResidenceStatus, requested.Languages, requested.Needs,
+                requested.Goals, requested.Household, requested.Note),
+            Status = ReferralStatus.Requested, Version = 1, ReceivedAt = now,
+        };
+    }
+
+    public void Accept(DateTimeOffset now)
+    {
+        Require(Status == ReferralStatus.Requested, "Only a requested referral can be accepted.");
+        Status = ReferralStatus.Accepted;
+        AnsweredAt = now;
+        Version++;
+        _events.Add(new ReferralAccepted
+        {
+            EventId = Guid.CreateVersion7(now), TenantId = TenantId, OccurredAt = now, Version = Version, ReferralId = Id, CaseId = CaseId,
+            PartnerOrganisationId = PartnerOrganisationId,
+        });
+    }
+
+    public void Decline(string reason, DateTimeOffset now)
+    {
+        Require(Status is ReferralStatus.Requested or ReferralStatus.Accepted, "Only a requested or accepted referral can be declined.");
+        Status = ReferralStatus.Declined;
+        DeclineReason = reason;
+        AnsweredAt ??= now;
+        Version++;
+        _events.Add(new ReferralDeclined
+        {
+            EventId = Guid.CreateVersion7(now), TenantId = TenantId, OccurredAt = now, Version = Version, ReferralId = Id, CaseId = CaseId,
+            PartnerOrganisationId = PartnerOrganisationId, Reason = reason,
+        });
+    }
+
+    public void Complete(string outcome, DateTimeOffset now)
+    {
+        Require(Status == ReferralStatus.Accepted, "Only an accepted referral can be completed.");
+        Status = ReferralStatus.Completed;
+        Outcome = outcome;
+        CompletedAt = now;
+        Version++;
+        _events.Add(new ReferralCompleted
+        {
+            EventId = Guid.CreateVersion7(now), TenantId = TenantId, OccurredAt = now, Version = Version, ReferralId = Id, CaseId = CaseId,
+            PartnerOrganisationId = PartnerOrganisationId, Outcome = outcome,
+        });
+    }
+
+    /// <summary>
+    /// Whether the referred person is a minor or brings minors along, as far as the shared data tells: a birth date
+    /// under 18, or a household member born less than 18 years ago.
+    /// </summary>
+    public bool InvolvesMinors(DateOnly today) =>
+        (Shared?.Person is { } person && person.BirthDate.AddYears(18) > today)
+        || (Shared?.Household ?? []).Any(member => member.BirthYear is { } year && today.Year - year < 18);
+
+    /// <summary>Matches a volunteer; the obstacles are the volunteer's checks. No event: the case learns only "accepted".</summary>
+    public void Match(Volunteer volunteer, bool offerForMinors, DateOnly today, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(volunteer);
+        Require(Status == ReferralStatus.Accepted, "Only an accepted referral can be matched to a volunteer.");
+        var obstacles = volunteer.ObstaclesTo(this, offerForMinors || InvolvesMinors(today), today);
+        if (obstacles.Count > 0)
+        {
+            throw new BusinessRuleException(string.Join(" ", obstacles));
+        }
+
+        MatchedVolunteerId = volunteer.Id;
+        Version++;
+    }
+
+    /// <summary>
+    /// Removes everything personal: the shared data and the free texts written about the person. The status stays;
+    /// a second redaction keeps the first reason.
+    /// </summary>
+    public void Redact(ReferralRedaction reason, DateTimeOffset now)
+    {
+        if (Redaction is not null)
+        {
+            return;
+        }
+
+        Shared = null;
+        MatchedVolunteerId = null;
+        DeclineReason = null;
+        Outcome = null;
+        Redaction = reason;
+        RedactedAt = now;
+        Version++;
+    }
+
+    private static void Require(bool allowed, string message)
+    {
+        if (!allowed)
+        {
+            throw new StatusConflictException(message);
+        }
+    }
+}
+
+/// <summary>What the consent let the case manager share, exactly as the case service sent it.</summary>
+public sealed record ReferralSharedData(
+    ReferredPerson? Person, string? ResidenceStatus, IReadOnlyList<string>? Languages, IReadOnlyList<ReferredNeed>? Needs,
+    IReadOnlyList<ReferredGoal>? Goals, IReadOnlyList<ReferredHouseholdMember>? Household, string? Note);
