@@ -1,6 +1,7 @@
+using KimPlatform.Data;
+using KimPlatform.Events.Api.Apis;
 using KimPlatform.Events.Api.Extensions;
 using KimPlatform.Events.Api.Infrastructure;
-using KimPlatform.Data;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -12,6 +13,9 @@ var app = builder.Build();
 app.UseServiceDefaults();
 app.MapDefaultEndpoints();
 app.MapOpenApi().AllowAnonymous();
+app.MapEventsApi();
+app.MapRegistrationsApi();
+app.MapParticipantsApi();
 
 await app.Services.MigrateServiceDatabaseAsync<EventsDbContext>();
 await app.RunAsync();

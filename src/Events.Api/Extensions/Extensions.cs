@@ -1,3 +1,4 @@
+using KimPlatform.Events.Api.Application;
 using KimPlatform.Events.Api.Infrastructure;
 
 namespace KimPlatform.Events.Api.Extensions;
@@ -9,6 +10,9 @@ internal static class Extensions
         builder.AddKimAuthentication();
         builder.AddServiceDatabase<EventsDbContext>("eventsdb");
         builder.AddKimMessaging();
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddScoped<TenantUnitOfWork>();
+        builder.Services.AddScoped<EventAccess>();
         builder.Services.AddOpenApi();
     }
 }

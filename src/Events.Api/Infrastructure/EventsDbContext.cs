@@ -1,7 +1,19 @@
+using KimPlatform.Events.Api.Domain;
+using KimPlatform.Events.Api.Infrastructure.EntityConfigurations;
 using KimPlatform.Messaging;
 using Microsoft.EntityFrameworkCore;
 
 namespace KimPlatform.Events.Api.Infrastructure;
 
-/// <summary>The service's database; so far only its outbox and inbox (the service's own issue adds its model).</summary>
-public sealed class EventsDbContext(DbContextOptions<EventsDbContext> options) : ServiceDbContext(options);
+public sealed class EventsDbContext(DbContextOptions<EventsDbContext> options) : ServiceDbContext(options)
+{
+    public DbSet<Event> Events => Set<Event>();
+    public DbSet<Registration> Registrations => Set<Registration>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
+        modelBuilder.ApplyConfiguration(new EventEntityTypeConfiguration());
+        modelBuilder.ApplyConfiguration(new RegistrationEntityTypeConfiguration());
+    }
+}

@@ -1,0 +1,141 @@
+using System.Security.Cryptography;
+using KimPlatform.Events.Api.Domain;
+using KimPlatform.Events.Api.Infrastructure;
+using KimPlatform.Security.Authentication;
+using KimPlatform.Security.Authorization;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace KimPlatform.Events.Api.Application;
+
+/// <summary>
+/// The one way endpoints touch events. Coordinators (and tenant admins) see every event of their tenant; everyone
+/// else, anonymous or not, sees only public events, anonymous callers those of the tenant they name. Every change of
+/// an event or its registrations takes the event's row lock first, so concurrent registrations and cancellations are
+/// applied one after another and a place is never given twice; the change and its events commit together.
+/// </summary>
+public sealed class EventAccess(TenantUnitOfWork work, CallerContext caller, TimeProvider clock)
+{
+    public DateTimeOffset Now => clock.GetUtcNow();
+
+    public bool IsCoordinator => caller.IsInRole(KimRoles.Coordinator) || caller.IsInRole(KimRoles.TenantAdmin);
+
+    /// <summary>Whether the caller must name the tenant (anonymous callers).</summary>
+    public bool NeedsTenant => !caller.IsAuthenticated;
+
+    public Task<Event> ScheduleAsync(EventPlan plan, CancellationToken cancellationToken)
+    {
+        var scheduled = Event.Schedule(caller.RequiredTenantId, caller.RequiredOrganisationId, plan, Now);
+        return work.RunAsync(async db =>
+        {
+            db.Events.Add(scheduled);
+            db.AddIntegrationEvents(scheduled.Raised);
+            await db.SaveChangesAsync(cancellationToken);
+            return scheduled;
+        }, cancellationToken);
+    }
+
+    /// <summary>A visible event with its active registrations, not tracked; null when the caller may not see it.</summary>
+    public Task<Event?> ReadAsync(Guid id, string? tenant, CancellationToken cancellationToken) =>
+        Scoped(tenant).RunAsync(db => Visible(db).AsNoTracking().FirstOrDefaultAsync(e => e.Id == id, cancellationToken), cancellationToken);
+
+    public Task<(IReadOnlyList<Event> Items, int Total)> ListAsync(string? tenant, int page, int pageSize, CancellationToken cancellationToken) =>
+        Scoped(tenant).RunAsync<(IReadOnlyList<Event>, int)>(async db =>
+        {
+            var visible = Visible(db).AsNoTracking();
+            var total = await visible.CountAsync(cancellationToken);
+            var items = await visible.OrderBy(e => e.StartsAt).ThenBy(e => e.Id)
+                .Skip((page - 1) * pageSize).Take(pageSize).AsSplitQuery().ToListAsync(cancellationToken);
+            return (items, total);
+        }, cancellationToken);
+
+    /// <summary>Registers an applicant; the cancel token is handed out once, only its hash is stored.</summary>
+    public Task<EventChange<(Event Event, Registration Registration, string CancelToken)>> RegisterAsync(
+        Guid id, string? tenant, Applicant applicant, CancellationToken cancellationToken)
+    {
+        var cancelToken = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32))
+            .TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        return ChangeAsync(id, tenant, found => (found, found.Register(applicant, cancelToken, Now), cancelToken), cancellationToken);
+    }
+
+    /// <summary>
+    /// Cancels with the registrant's token, or as a coordinator without one. A wrong token is answered like a
+    /// registration that does not exist.
+    /// </summary>
+    public Task<EventChange<Registration>> CancelAsync(
+        Guid id, Guid registrationId, string? tenant, string? cancelToken, CancellationToken cancellationToken) =>
+        ChangeAsync(id, tenant, found =>
+        {
+            var registration = found.Registrations.FirstOrDefault(r => r.Id == registrationId);
+            if (registration is null || (cancelToken is null ? !IsCoordinator : !registration.HasCancelToken(cancelToken)))
+            {
+                throw new EventPartNotFoundException("Registration not found.");
+            }
+
+            return found.Cancel(registrationId, Now);
+        }, cancellationToken, anyEventWithToken: cancelToken is not null);
+
+    public Task<EventChange<Registration>> CheckInAsync(Guid id, Guid registrationId, CancellationToken cancellationToken) =>
+        ChangeAsync(id, tenant: null, found =>
+        {
+            found.CheckIn(registrationId, Now);
+            return found.Registrations.First(r => r.Id == registrationId);
+        }, cancellationToken);
+
+    private async Task<EventChange<T>> ChangeAsync<T>(
+        Guid id, string? tenant, Func<Event, T> change, CancellationToken cancellationToken, bool anyEventWithToken = false)
+    {
+        try
+        {
+            return await Scoped(tenant).RunAsync(async db =>
+            {
+                // Serialises every change of this event: the capacity rule is checked and applied under this lock.
+                await db.Database.ExecuteSqlAsync($"SELECT id FROM events WHERE id = {id} FOR UPDATE", cancellationToken);
+                var events = anyEventWithToken ? WithActiveRegistrations(db) : Visible(db);
+                var found = await events.AsSplitQuery().FirstOrDefaultAsync(e => e.Id == id, cancellationToken);
+                if (found is null)
+                {
+                    return EventChange<T>.NotFound();
+                }
+
+                T value;
+                try
+                {
+                    value = change(found);
+                }
+                catch (EventRuleException rule)
+                {
+                    return EventChange<T>.Failed(StatusCodes.Status422UnprocessableEntity, "Not possible", rule.Message);
+                }
+                catch (EventConflictException conflict)
+                {
+                    return EventChange<T>.Failed(StatusCodes.Status409Conflict, "Already registered", conflict.Message);
+                }
+                catch (EventPartNotFoundException missing)
+                {
+                    return EventChange<T>.NotFound(missing.Message);
+                }
+
+                db.AddIntegrationEvents(found.Raised);
+                await db.SaveChangesAsync(cancellationToken);
+                return EventChange<T>.Succeeded(value);
+            }, cancellationToken);
+        }
+        catch (DbUpdateException exception) when (exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        {
+            return EventChange<T>.Failed(StatusCodes.Status409Conflict, "Already registered",
+                "This e-mail address is already registered for the event.");
+        }
+    }
+
+    private TenantUnitOfWork Scoped(string? tenant) => caller.IsAuthenticated || tenant is null ? work : work.For(tenant);
+
+    private IQueryable<Event> Visible(Infrastructure.EventsDbContext db)
+    {
+        var all = IsCoordinator;
+        return WithActiveRegistrations(db).Where(e => all || e.IsPublic);
+    }
+
+    private static IQueryable<Event> WithActiveRegistrations(Infrastructure.EventsDbContext db) =>
+        db.Events.Include(e => e.Registrations.Where(r => r.Status != PlaceStatus.Cancelled));
+}
