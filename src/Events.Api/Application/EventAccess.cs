@@ -121,7 +121,10 @@ public sealed class EventAccess(TenantUnitOfWork work, CallerContext caller, Tim
                 return EventChange<T>.Succeeded(value);
             }, cancellationToken);
         }
-        catch (DbUpdateException exception) when (exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        catch (DbUpdateException exception) when (exception.InnerException is PostgresException
+        {
+            SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: "ix_registrations_event_id_email_key",
+        })
         {
             return EventChange<T>.Failed(StatusCodes.Status409Conflict, "Already registered",
                 "This e-mail address is already registered for the event.");
