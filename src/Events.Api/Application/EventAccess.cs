@@ -16,7 +16,15 @@ namespace KimPlatform.Events.Api.Application;
 /// </summary>
 public sealed class EventAccess(TenantUnitOfWork work, CallerContext caller, TimeProvider clock)
 {
-    public DateTimeOffset Now => clock.GetUtcNow();
+    /// <summary>Now, to the microsecond PostgreSQL keeps, so an answer shows the time as it is stored.</summary>
+    public DateTimeOffset Now
+    {
+        get
+        {
+            var now = clock.GetUtcNow();
+            return now.AddTicks(-(now.Ticks % 10));
+        }
+    }
 
     public bool IsCoordinator => caller.IsInRole(KimRoles.Coordinator) || caller.IsInRole(KimRoles.TenantAdmin);
 
