@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using KimPlatform.Events.Api.Application;
+using KimPlatform.Events.Api.Application.Rendering;
 using KimPlatform.Events.Api.Application.Validation;
 using KimPlatform.Security.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -21,6 +22,12 @@ public static class EventsApi
             .AllowAnonymous();
         api.MapGet("/{id:guid}", GetEvent).WithName("GetEvent").WithSummary("One event with places left and the consent text to show")
             .AllowAnonymous();
+        api.MapGet("/{id:guid}/calendar.ics", GetEventCalendar).WithName("GetEventCalendar")
+            .WithSummary("The event as an RFC 5545 iCalendar file (Europe/Berlin times with VTIMEZONE)")
+            .Produces<string>(StatusCodes.Status200OK, "text/calendar").AllowAnonymous();
+        api.MapGet("/calendar.ics", GetTenantCalendar).WithName("GetTenantCalendar")
+            .WithSummary("All public events of a tenant as an iCalendar feed: upcoming ones and those of the last 90 days")
+            .Produces<string>(StatusCodes.Status200OK, "text/calendar").AllowAnonymous();
         return app;
     }
 
@@ -72,5 +79,37 @@ public static class EventsApi
         return found is null
             ? EventChange<EventResponse>.NotFound().Problem!
             : TypedResults.Ok(found.ToResponse(access.Now));
+    }
+
+    public static async Task<Results<ContentHttpResult, ValidationProblem, ProblemHttpResult>> GetEventCalendar(
+        Guid id, EventAccess access, CancellationToken cancellationToken,
+        [Description("Tenant key; required for anonymous callers")] string? tenant = null)
+    {
+        var errors = new FieldErrors();
+        var scope = access.NeedsTenant ? EventRequestValidators.Tenant(tenant, errors) : null;
+        if (errors.Any)
+        {
+            return TypedResults.ValidationProblem(errors.ToDictionary());
+        }
+
+        var found = await access.ReadAsync(id, scope, cancellationToken);
+        return found is null
+            ? EventChange<string>.NotFound().Problem!
+            : TypedResults.Text(EventCalendar.Render([found], found.Title, access.Now), EventCalendar.ContentType);
+    }
+
+    public static async Task<Results<ContentHttpResult, ValidationProblem>> GetTenantCalendar(
+        EventAccess access, CancellationToken cancellationToken,
+        [Description("Tenant key; required for anonymous callers, ignored for authenticated ones")] string? tenant = null)
+    {
+        var errors = new FieldErrors();
+        var scope = access.NeedsTenant ? EventRequestValidators.Tenant(tenant, errors) : null;
+        if (errors.Any)
+        {
+            return TypedResults.ValidationProblem(errors.ToDictionary());
+        }
+
+        var events = await access.PublicCalendarAsync(scope, pastDays: 90, cancellationToken);
+        return TypedResults.Text(EventCalendar.Render(events, "KIM Veranstaltungen", access.Now), EventCalendar.ContentType);
     }
 }

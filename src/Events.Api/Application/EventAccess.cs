@@ -57,6 +57,14 @@ public sealed class EventAccess(TenantUnitOfWork work, CallerContext caller, Tim
             return (items, total);
         }, cancellationToken);
 
+    /// <summary>The tenant's public events that ended at most <paramref name="pastDays"/> days ago or are still to come.</summary>
+    public Task<List<Event>> PublicCalendarAsync(string? tenant, int pastDays, CancellationToken cancellationToken)
+    {
+        var since = Now.AddDays(-pastDays);
+        return Scoped(tenant).RunAsync(db => db.Events.AsNoTracking()
+            .Where(e => e.IsPublic && e.EndsAt >= since).OrderBy(e => e.StartsAt).Take(500).ToListAsync(cancellationToken), cancellationToken);
+    }
+
     /// <summary>Registers an applicant; the cancel token is handed out once, only its hash is stored.</summary>
     public Task<EventChange<(Event Event, Registration Registration, string CancelToken)>> RegisterAsync(
         Guid id, string? tenant, Applicant applicant, CancellationToken cancellationToken)

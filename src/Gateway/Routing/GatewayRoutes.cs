@@ -21,7 +21,10 @@ internal static class GatewayRoutes
                 .WithTransformPathSet("/openapi/v1.json")),
 
         Route("partners-directory", "partners-api", "/api/partners/offers", Anonymous, ["GET"]),
-        Route("events-public", "events-api", "/api/events/{**rest}", Anonymous, ["GET"]),
+        Route("events-list", "events-api", "/api/events", Anonymous, ["GET"]),
+        Route("events-public", "events-api", "/api/events/{eventId:guid}", Anonymous, ["GET"]),
+        Route("events-calendar", "events-api", "/api/events/{eventId:guid}/calendar.ics", Anonymous, ["GET"]),
+        Route("events-tenant-calendar", "events-api", "/api/events/calendar.ics", Anonymous, ["GET"]),
         Route("events-registration", "events-api", "/api/events/{eventId}/registrations", Anonymous, ["POST"]),
         Route("events-cancellation", "events-api", "/api/events/{eventId}/registrations/{registrationId}/cancel", Anonymous, ["POST"]),
         Route("events-feedback", "events-api", "/api/events/{eventId}/feedback", Anonymous, ["POST"]),

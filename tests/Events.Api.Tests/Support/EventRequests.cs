@@ -9,9 +9,10 @@ internal static class EventRequests
 {
     public static object WorldCafe(
         int capacity = 100, bool isPublic = true, object[]? sessions = null, string? opensAt = null, string? closesAt = null,
-        string startsAt = "2030-03-28T10:00:00+01:00", string endsAt = "2030-03-28T16:00:00+01:00") => new
+        string startsAt = "2030-03-28T10:00:00+01:00", string endsAt = "2030-03-28T16:00:00+01:00",
+        string title = "World Café: Ankommen in Gütersloh") => new
     {
-        title = "World Café: Ankommen in Gütersloh",
+        title,
         format = "world-cafe",
         startsAt,
         endsAt,
