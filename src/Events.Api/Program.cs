@@ -16,6 +16,7 @@ app.MapOpenApi().AllowAnonymous();
 app.MapEventsApi();
 app.MapRegistrationsApi();
 app.MapParticipantsApi();
+app.MapOutcomesApi();
 
 await app.Services.MigrateServiceDatabaseAsync<EventsDbContext>();
 await app.RunAsync();

@@ -85,3 +85,18 @@ public sealed record AttendanceRecorded : AggregateEvent
     /// <summary><c>newcomer</c>, <c>volunteer</c>, <c>professional</c> or <c>other</c>.</summary>
     public required string ParticipantGroup { get; init; }
 }
+
+/// <summary>The outcome of a table, session or round was recorded. Carries no text, only what reporting counts.</summary>
+public sealed record EventResultsRecorded : AggregateEvent
+{
+    /// <summary>The event (Veranstaltung).</summary>
+    public required Guid NetworkEventId { get; init; }
+    /// <summary>The recorded result.</summary>
+    public required Guid ResultId { get; init; }
+    /// <summary>The table or session; null for the whole event.</summary>
+    public Guid? SessionId { get; init; }
+    /// <summary>The event's format, such as <c>world-cafe</c>.</summary>
+    public required string Format { get; init; }
+    /// <summary>How many topics the result names.</summary>
+    public required int TopicCount { get; init; }
+}

@@ -98,6 +98,25 @@ public sealed class EventAccess(TenantUnitOfWork work, CallerContext caller, Tim
             return found.Registrations.First(r => r.Id == registrationId);
         }, cancellationToken);
 
+    public Task<EventChange<EventResult>> RecordResultAsync(
+        Guid id, Guid? sessionId, int? round, IReadOnlyList<string> topics, string text, CancellationToken cancellationToken) =>
+        ChangeAsync(id, tenant: null, found => found.RecordResult(sessionId, round, topics, text, Now), cancellationToken);
+
+    public Task<EventChange<Minutes>> RecordMinutesAsync(Guid id, IReadOnlyList<AgendaItem> items, CancellationToken cancellationToken) =>
+        ChangeAsync(id, tenant: null, found => found.RecordMinutes(items, Now), cancellationToken);
+
+    public Task<EventChange<ActionItem>> CompleteActionAsync(Guid id, Guid actionId, CancellationToken cancellationToken) =>
+        ChangeAsync(id, tenant: null, found => found.CompleteAction(actionId, Now), cancellationToken);
+
+    /// <summary>The actions agreed in the minutes of all the tenant's meetings, with the meeting they come from.</summary>
+    public Task<List<(Event Meeting, AgendaItem Item, ActionItem Action)>> ActionsAsync(CancellationToken cancellationToken) =>
+        work.RunAsync(async db =>
+        {
+            var meetings = await db.Events.AsNoTracking().OrderBy(e => e.StartsAt).ToListAsync(cancellationToken);
+            return meetings.SelectMany(meeting => meeting.Minutes.SelectMany(minutes => minutes.Items)
+                .SelectMany(item => item.Actions.Select(action => (meeting, item, action)))).ToList();
+        }, cancellationToken);
+
     private async Task<EventChange<T>> ChangeAsync<T>(
         Guid id, string? tenant, Func<Event, T> change, CancellationToken cancellationToken, bool anyEventWithToken = false)
     {

@@ -14,6 +14,8 @@ public sealed class Event
     private readonly List<IntegrationEvent> _raised = [];
     private readonly List<EventSession> _sessions = [];
     private readonly List<Registration> _registrations = [];
+    private readonly List<EventResult> _results = [];
+    private readonly List<Minutes> _minutes = [];
 
     private Event()
     {
@@ -43,6 +45,9 @@ public sealed class Event
 
     /// <summary>The registrations loaded with the event: the active ones, plus any cancelled in this unit of work.</summary>
     public IReadOnlyList<Registration> Registrations => _registrations.AsReadOnly();
+
+    public IReadOnlyList<EventResult> Results => _results.AsReadOnly();
+    public IReadOnlyList<Minutes> Minutes => _minutes.AsReadOnly();
 
     /// <summary>Events raised since the event was loaded, for the outbox.</summary>
     public IReadOnlyList<IntegrationEvent> Raised => _raised;
@@ -177,6 +182,49 @@ public sealed class Event
             NetworkEventId = Id, RegistrationId = registration.Id, ParticipantGroup = Spelling.Of(registration.ParticipantGroup),
         });
         return true;
+    }
+
+    /// <summary>Records the outcome of a table, session or round (or of the whole event when no session is named).</summary>
+    /// <exception cref="EventRuleException">An unknown session.</exception>
+    public EventResult RecordResult(Guid? sessionId, int? round, IReadOnlyList<string> topics, string text, DateTimeOffset now)
+    {
+        if (sessionId is { } id && _sessions.All(session => session.Id != id))
+        {
+            throw new EventRuleException($"The event has no session {id}.");
+        }
+
+        NextVersion();
+        var result = new EventResult(Guid.CreateVersion7(now), sessionId, round, topics, text, now);
+        _results.Add(result);
+        _raised.Add(new EventResultsRecorded
+        {
+            EventId = Guid.CreateVersion7(now), TenantId = TenantId, OccurredAt = now, Version = Version,
+            NetworkEventId = Id, ResultId = result.Id, SessionId = sessionId, Format = Spelling.Of(Format), TopicCount = topics.Count,
+        });
+        return result;
+    }
+
+    public Minutes RecordMinutes(IEnumerable<AgendaItem> items, DateTimeOffset now)
+    {
+        NextVersion();
+        var minutes = new Minutes(Guid.CreateVersion7(now), items, now);
+        _minutes.Add(minutes);
+        return minutes;
+    }
+
+    /// <summary>Marks an action of this event's minutes as done; doing it again changes nothing.</summary>
+    /// <exception cref="EventPartNotFoundException">No such action in the event's minutes.</exception>
+    public ActionItem CompleteAction(Guid actionId, DateTimeOffset now)
+    {
+        var action = _minutes.SelectMany(m => m.Items).SelectMany(item => item.Actions).FirstOrDefault(a => a.Id == actionId)
+            ?? throw new EventPartNotFoundException("Action not found.");
+        if (action.IsOpen)
+        {
+            NextVersion();
+            action.MarkDone(now);
+        }
+
+        return action;
     }
 
     public int PlacesLeft => Math.Max(0, Capacity - CountAt(PlaceStatus.Confirmed));

@@ -32,6 +32,21 @@ internal sealed class EventEntityTypeConfiguration : IEntityTypeConfiguration<Ev
             session.ToJson("sessions");
             session.Property(s => s.Title).HasMaxLength(200);
         });
+        builder.OwnsMany(e => e.Results, result =>
+        {
+            result.ToJson("results");
+            result.PrimitiveCollection(r => r.Topics);
+        });
+        builder.OwnsMany(e => e.Minutes, minutes =>
+        {
+            minutes.ToJson("minutes");
+            minutes.OwnsMany(m => m.Items, item =>
+            {
+                item.OwnsMany(i => i.Actions, action => action.Ignore(a => a.IsOpen));
+                item.Navigation(i => i.Actions).HasField("_actions");
+            });
+            minutes.Navigation(m => m.Items).HasField("_items");
+        });
         builder.HasMany(e => e.Registrations).WithOne().HasForeignKey(registration => registration.EventId);
         builder.Navigation(e => e.Registrations).HasField("_registrations");
     }

@@ -280,6 +280,41 @@ namespace KimPlatform.Events.Api.Infrastructure.Migrations
 
             modelBuilder.Entity("KimPlatform.Events.Api.Domain.Event", b =>
                 {
+                    b.OwnsMany("KimPlatform.Events.Api.Domain.EventResult", "Results", b1 =>
+                        {
+                            b1.Property<Guid>("EventId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<Guid>("Id");
+
+                            b1.Property<DateTimeOffset>("RecordedAt");
+
+                            b1.Property<int?>("Round");
+
+                            b1.Property<Guid?>("SessionId");
+
+                            b1.Property<string>("Text")
+                                .IsRequired();
+
+                            b1.PrimitiveCollection<string>("Topics")
+                                .IsRequired();
+
+                            b1.HasKey("EventId", "__synthesizedOrdinal")
+                                .HasName("pk_events");
+
+                            b1.ToTable("events");
+
+                            b1
+                                .ToJson("results")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("EventId")
+                                .HasConstraintName("fk_events_events_event_id");
+                        });
+
                     b.OwnsMany("KimPlatform.Events.Api.Domain.EventSession", "Sessions", b1 =>
                         {
                             b1.Property<Guid>("EventId");
@@ -308,6 +343,96 @@ namespace KimPlatform.Events.Api.Infrastructure.Migrations
                                 .HasForeignKey("EventId")
                                 .HasConstraintName("fk_events_events_event_id");
                         });
+
+                    b.OwnsMany("KimPlatform.Events.Api.Domain.Minutes", "Minutes", b1 =>
+                        {
+                            b1.Property<Guid>("EventId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<Guid>("Id");
+
+                            b1.Property<DateTimeOffset>("RecordedAt");
+
+                            b1.HasKey("EventId", "__synthesizedOrdinal")
+                                .HasName("pk_events");
+
+                            b1.ToTable("events");
+
+                            b1
+                                .ToJson("minutes")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("EventId")
+                                .HasConstraintName("fk_events_events_event_id");
+
+                            b1.OwnsMany("KimPlatform.Events.Api.Domain.AgendaItem", "Items", b2 =>
+                                {
+                                    b2.Property<Guid>("MinutesEventId");
+
+                                    b2.Property<int>("Minutes__synthesizedOrdinal");
+
+                                    b2.Property<int>("__synthesizedOrdinal")
+                                        .ValueGeneratedOnAdd();
+
+                                    b2.Property<string>("Decision");
+
+                                    b2.Property<string>("Title")
+                                        .IsRequired();
+
+                                    b2.HasKey("MinutesEventId", "Minutes__synthesizedOrdinal", "__synthesizedOrdinal")
+                                        .HasName("pk_events");
+
+                                    b2.ToTable("events");
+
+                                    b2.WithOwner()
+                                        .HasForeignKey("MinutesEventId", "Minutes__synthesizedOrdinal")
+                                        .HasConstraintName("fk_events_events_minutes_event_id_minutes__synthesized_ordinal");
+
+                                    b2.OwnsMany("KimPlatform.Events.Api.Domain.ActionItem", "Actions", b3 =>
+                                        {
+                                            b3.Property<Guid>("AgendaItemMinutesEventId");
+
+                                            b3.Property<int>("AgendaItemMinutes__synthesizedOrdinal");
+
+                                            b3.Property<int>("AgendaItem__synthesizedOrdinal");
+
+                                            b3.Property<int>("__synthesizedOrdinal")
+                                                .ValueGeneratedOnAdd();
+
+                                            b3.Property<string>("Description")
+                                                .IsRequired();
+
+                                            b3.Property<DateTimeOffset?>("DoneAt");
+
+                                            b3.Property<DateOnly>("DueDate");
+
+                                            b3.Property<Guid>("Id");
+
+                                            b3.Property<string>("OwnerOrganisationId")
+                                                .IsRequired();
+
+                                            b3.HasKey("AgendaItemMinutesEventId", "AgendaItemMinutes__synthesizedOrdinal", "AgendaItem__synthesizedOrdinal", "__synthesizedOrdinal")
+                                                .HasName("pk_events");
+
+                                            b3.ToTable("events");
+
+                                            b3.WithOwner()
+                                                .HasForeignKey("AgendaItemMinutesEventId", "AgendaItemMinutes__synthesizedOrdinal", "AgendaItem__synthesizedOrdinal")
+                                                .HasConstraintName("fk_events_events_agenda_item_minutes_event_id_agenda_item_minutes__s");
+                                        });
+
+                                    b2.Navigation("Actions");
+                                });
+
+                            b1.Navigation("Items");
+                        });
+
+                    b.Navigation("Minutes");
+
+                    b.Navigation("Results");
 
                     b.Navigation("Sessions");
                 });

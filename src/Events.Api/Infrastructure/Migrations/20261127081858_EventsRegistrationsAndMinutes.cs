@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace KimPlatform.Events.Api.Infrastructure.Migrations
 {
     /// <inheritdoc />
-    public partial class EventsAndRegistrations : Migration
+    public partial class EventsRegistrationsAndMinutes : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -32,6 +32,8 @@ namespace KimPlatform.Events.Api.Infrastructure.Migrations
                     version = table.Column<long>(type: "bigint", nullable: false),
                     last_sequence = table.Column<long>(type: "bigint", nullable: false),
                     created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    minutes = table.Column<string>(type: "jsonb", nullable: true),
+                    results = table.Column<string>(type: "jsonb", nullable: true),
                     sessions = table.Column<string>(type: "jsonb", nullable: true)
                 },
                 constraints: table =>
