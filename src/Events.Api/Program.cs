@@ -11,12 +11,14 @@ builder.AddApplicationServices();
 var app = builder.Build();
 
 app.UseServiceDefaults();
+app.UseRateLimiter();
 app.MapDefaultEndpoints();
 app.MapOpenApi().AllowAnonymous();
 app.MapEventsApi();
 app.MapRegistrationsApi();
 app.MapParticipantsApi();
 app.MapOutcomesApi();
+app.MapFeedbackApi();
 
 await app.Services.MigrateServiceDatabaseAsync<EventsDbContext>();
 await app.RunAsync();

@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using KimPlatform.Events.Api.Application;
 using KimPlatform.Events.Api.Application.Validation;
+using KimPlatform.Events.Api.Extensions;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace KimPlatform.Events.Api.Apis;
@@ -9,7 +10,8 @@ public static class RegistrationsApi
 {
     public static IEndpointRouteBuilder MapRegistrationsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/events/{id:guid}/registrations").WithTags("Registrations").AllowAnonymous();
+        var api = app.MapGroup("/api/events/{id:guid}/registrations").WithTags("Registrations").AllowAnonymous()
+            .RequireRateLimiting(PublicRateLimits.AnonymousWrites).ProducesProblem(StatusCodes.Status429TooManyRequests);
 
         api.MapPost("/", Register).WithName("Register").WithSummary("Register for an event (anonymous for public events)")
             .WithDescription("A place if there is one, else the waiting list in arrival order; the same for each chosen session. " +

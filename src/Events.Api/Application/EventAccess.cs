@@ -102,6 +102,20 @@ public sealed class EventAccess(TenantUnitOfWork work, CallerContext caller, Tim
         Guid id, Guid? sessionId, int? round, IReadOnlyList<string> topics, string text, CancellationToken cancellationToken) =>
         ChangeAsync(id, tenant: null, found => found.RecordResult(sessionId, round, topics, text, Now), cancellationToken);
 
+    /// <summary>Anonymous feedback, allowed once per registration with its token; a wrong token is answered like no registration.</summary>
+    public Task<EventChange<bool>> GiveFeedbackAsync(
+        Guid id, string? tenant, Guid registrationId, string token, Feedback feedback, CancellationToken cancellationToken) =>
+        ChangeAsync(id, tenant, found =>
+        {
+            if (found.Registrations.FirstOrDefault(r => r.Id == registrationId) is not { } registration || !registration.HasCancelToken(token))
+            {
+                throw new EventPartNotFoundException("Registration not found.");
+            }
+
+            found.GiveFeedback(registrationId, feedback, Now);
+            return true;
+        }, cancellationToken, anyEventWithToken: true);
+
     public Task<EventChange<Minutes>> RecordMinutesAsync(Guid id, IReadOnlyList<AgendaItem> items, CancellationToken cancellationToken) =>
         ChangeAsync(id, tenant: null, found => found.RecordMinutes(items, Now), cancellationToken);
 
@@ -144,7 +158,7 @@ public sealed class EventAccess(TenantUnitOfWork work, CallerContext caller, Tim
                 }
                 catch (EventConflictException conflict)
                 {
-                    return EventChange<T>.Failed(StatusCodes.Status409Conflict, "Already registered", conflict.Message);
+                    return EventChange<T>.Failed(StatusCodes.Status409Conflict, "Conflict", conflict.Message);
                 }
                 catch (EventPartNotFoundException missing)
                 {

@@ -16,6 +16,7 @@ public sealed class Event
     private readonly List<Registration> _registrations = [];
     private readonly List<EventResult> _results = [];
     private readonly List<Minutes> _minutes = [];
+    private readonly List<Feedback> _feedback = [];
 
     private Event()
     {
@@ -48,6 +49,7 @@ public sealed class Event
 
     public IReadOnlyList<EventResult> Results => _results.AsReadOnly();
     public IReadOnlyList<Minutes> Minutes => _minutes.AsReadOnly();
+    public IReadOnlyList<Feedback> Feedback => _feedback.AsReadOnly();
 
     /// <summary>Events raised since the event was loaded, for the outbox.</summary>
     public IReadOnlyList<IntegrationEvent> Raised => _raised;
@@ -202,6 +204,31 @@ public sealed class Event
             NetworkEventId = Id, ResultId = result.Id, SessionId = sessionId, Format = Spelling.Of(Format), TopicCount = topics.Count,
         });
         return result;
+    }
+
+    /// <summary>
+    /// Takes a registrant's anonymous answer, once per registration. Answers are kept in random order, so their
+    /// position does not tell which registration gave which.
+    /// </summary>
+    /// <exception cref="EventPartNotFoundException">No active registration with that id.</exception>
+    /// <exception cref="EventRuleException">The registration is on the waiting list.</exception>
+    /// <exception cref="EventConflictException">This registration has already answered.</exception>
+    public void GiveFeedback(Guid registrationId, Feedback feedback, DateTimeOffset now)
+    {
+        var registration = Active(registrationId);
+        if (registration.Status != PlaceStatus.Confirmed)
+        {
+            throw new EventRuleException("Feedback comes from participants with a confirmed place.");
+        }
+
+        if (registration.FeedbackGiven)
+        {
+            throw new EventConflictException("Feedback for this registration has already been given.");
+        }
+
+        NextVersion();
+        registration.MarkFeedbackGiven();
+        _feedback.Insert(Random.Shared.Next(_feedback.Count + 1), feedback);
     }
 
     public Minutes RecordMinutes(IEnumerable<AgendaItem> items, DateTimeOffset now)

@@ -63,6 +63,9 @@ public sealed class Registration
     public DateTimeOffset? CancelledAt { get; private set; }
     public DateTimeOffset? CheckedInAt { get; private set; }
 
+    /// <summary>Whether the registrant has answered the survey; what they answered is not linked to them.</summary>
+    public bool FeedbackGiven { get; private set; }
+
     public IReadOnlyList<SessionPlace> Sessions => _sessions.AsReadOnly();
 
     public bool IsActive => Status != PlaceStatus.Cancelled;
@@ -89,6 +92,8 @@ public sealed class Registration
     }
 
     internal void CheckIn(DateTimeOffset now) => CheckedInAt ??= now;
+
+    internal void MarkFeedbackGiven() => FeedbackGiven = true;
 
     private static string HashOf(string token) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 }

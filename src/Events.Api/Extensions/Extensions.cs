@@ -13,6 +13,7 @@ internal static class Extensions
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddScoped<TenantUnitOfWork>();
         builder.Services.AddScoped<EventAccess>();
+        builder.AddPublicRateLimits();
         builder.Services.AddOpenApi();
     }
 }

@@ -21,6 +21,8 @@ public sealed class EventsApiFactory : WebApplicationFactory<Program>
             ["ConnectionStrings:messaging"] = TestEnvironment.RabbitMq,
             ["Identity:DevelopmentSigningKey"] = SigningKey,
             ["Messaging:EndpointPrefix"] = $"test-{Guid.NewGuid():N}",
+            // Every test calls from the same address; RateLimitTests sets a low limit on a host of its own.
+            ["Events:RateLimit:AnonymousPermitsPerMinute"] = "100000",
         }));
     }
 

@@ -37,6 +37,8 @@ internal sealed class EventEntityTypeConfiguration : IEntityTypeConfiguration<Ev
             result.ToJson("results");
             result.PrimitiveCollection(r => r.Topics);
         });
+        builder.OwnsMany(e => e.Feedback, feedback => feedback.ToJson("feedback"));
+        builder.Navigation(e => e.Feedback).HasField("_feedback");
         builder.OwnsMany(e => e.Minutes, minutes =>
         {
             minutes.ToJson("minutes");

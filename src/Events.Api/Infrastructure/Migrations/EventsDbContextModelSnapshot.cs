@@ -151,6 +151,10 @@ namespace KimPlatform.Events.Api.Infrastructure.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("event_id");
 
+                    b.Property<bool>("FeedbackGiven")
+                        .HasColumnType("boolean")
+                        .HasColumnName("feedback_given");
+
                     b.Property<string>("Name")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
@@ -344,6 +348,33 @@ namespace KimPlatform.Events.Api.Infrastructure.Migrations
                                 .HasConstraintName("fk_events_events_event_id");
                         });
 
+                    b.OwnsMany("KimPlatform.Events.Api.Domain.Feedback", "Feedback", b1 =>
+                        {
+                            b1.Property<Guid>("EventId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("Good");
+
+                            b1.Property<string>("Improve");
+
+                            b1.Property<int>("Rating");
+
+                            b1.HasKey("EventId", "__synthesizedOrdinal")
+                                .HasName("pk_events");
+
+                            b1.ToTable("events");
+
+                            b1
+                                .ToJson("feedback")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("EventId")
+                                .HasConstraintName("fk_events_events_event_id");
+                        });
+
                     b.OwnsMany("KimPlatform.Events.Api.Domain.Minutes", "Minutes", b1 =>
                         {
                             b1.Property<Guid>("EventId");
@@ -429,6 +460,8 @@ namespace KimPlatform.Events.Api.Infrastructure.Migrations
 
                             b1.Navigation("Items");
                         });
+
+                    b.Navigation("Feedback");
 
                     b.Navigation("Minutes");
 

@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace KimPlatform.Events.Api.Infrastructure.Migrations
 {
     [DbContext(typeof(EventsDbContext))]
-    [Migration("20261127081858_EventsRegistrationsAndMinutes")]
-    partial class EventsRegistrationsAndMinutes
+    [Migration("20261127082230_EventService")]
+    partial class EventService
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -153,6 +153,10 @@ namespace KimPlatform.Events.Api.Infrastructure.Migrations
                     b.Property<Guid>("EventId")
                         .HasColumnType("uuid")
                         .HasColumnName("event_id");
+
+                    b.Property<bool>("FeedbackGiven")
+                        .HasColumnType("boolean")
+                        .HasColumnName("feedback_given");
 
                     b.Property<string>("Name")
                         .HasMaxLength(200)
@@ -347,6 +351,33 @@ namespace KimPlatform.Events.Api.Infrastructure.Migrations
                                 .HasConstraintName("fk_events_events_event_id");
                         });
 
+                    b.OwnsMany("KimPlatform.Events.Api.Domain.Feedback", "Feedback", b1 =>
+                        {
+                            b1.Property<Guid>("EventId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("Good");
+
+                            b1.Property<string>("Improve");
+
+                            b1.Property<int>("Rating");
+
+                            b1.HasKey("EventId", "__synthesizedOrdinal")
+                                .HasName("pk_events");
+
+                            b1.ToTable("events");
+
+                            b1
+                                .ToJson("feedback")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("EventId")
+                                .HasConstraintName("fk_events_events_event_id");
+                        });
+
                     b.OwnsMany("KimPlatform.Events.Api.Domain.Minutes", "Minutes", b1 =>
                         {
                             b1.Property<Guid>("EventId");
@@ -432,6 +463,8 @@ namespace KimPlatform.Events.Api.Infrastructure.Migrations
 
                             b1.Navigation("Items");
                         });
+
+                    b.Navigation("Feedback");
 
                     b.Navigation("Minutes");
 

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace KimPlatform.Events.Api.Infrastructure.Migrations
 {
     /// <inheritdoc />
-    public partial class EventsRegistrationsAndMinutes : Migration
+    public partial class EventService : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -32,6 +32,7 @@ namespace KimPlatform.Events.Api.Infrastructure.Migrations
                     version = table.Column<long>(type: "bigint", nullable: false),
                     last_sequence = table.Column<long>(type: "bigint", nullable: false),
                     created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    feedback = table.Column<string>(type: "jsonb", nullable: true),
                     minutes = table.Column<string>(type: "jsonb", nullable: true),
                     results = table.Column<string>(type: "jsonb", nullable: true),
                     sessions = table.Column<string>(type: "jsonb", nullable: true)
@@ -62,6 +63,7 @@ namespace KimPlatform.Events.Api.Infrastructure.Migrations
                     registered_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     cancelled_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     checked_in_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    feedback_given = table.Column<bool>(type: "boolean", nullable: false),
                     needs = table.Column<string>(type: "jsonb", nullable: true),
                     sessions = table.Column<string>(type: "jsonb", nullable: true)
                 },
