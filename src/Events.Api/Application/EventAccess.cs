@@ -39,6 +39,9 @@ public sealed class EventAccess(TenantUnitOfWork work, CallerContext caller, Tim
             db.Events.Add(scheduled);
             db.AddIntegrationEvents(scheduled.Raised);
             await db.SaveChangesAsync(cancellationToken);
+            // The retention job finds the tenants here.
+            await db.Database.ExecuteSqlAsync(
+                $"INSERT INTO known_tenants (tenant_id) VALUES ({scheduled.TenantId}) ON CONFLICT DO NOTHING", cancellationToken);
             return scheduled;
         }, cancellationToken);
     }

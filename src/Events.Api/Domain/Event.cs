@@ -228,7 +228,11 @@ public sealed class Event
 
         NextVersion();
         registration.MarkFeedbackGiven();
-        _feedback.Insert(Random.Shared.Next(_feedback.Count + 1), feedback);
+        // Stored anew in shuffled order: the position of an answer says nothing about when it was given.
+        Feedback[] answers = [.. _feedback.Select(answer => new Feedback(answer.Rating, answer.Good, answer.Improve)), feedback];
+        Random.Shared.Shuffle(answers);
+        _feedback.Clear();
+        _feedback.AddRange(answers);
     }
 
     public Minutes RecordMinutes(IEnumerable<AgendaItem> items, DateTimeOffset now)
@@ -252,6 +256,28 @@ public sealed class Event
         }
 
         return action;
+    }
+
+    /// <summary>
+    /// Removes names, e-mail addresses, organisations and needs from the loaded registrations (load all of them,
+    /// cancelled ones too); what is counted stays.
+    /// </summary>
+    /// <returns>How many registrations lost their personal data.</returns>
+    public int RemovePersonalData(DateTimeOffset now)
+    {
+        var removed = 0;
+        foreach (var registration in _registrations.Where(r => r.PersonalDataRemovedAt is null))
+        {
+            registration.RemovePersonalData(now);
+            removed++;
+        }
+
+        if (removed > 0)
+        {
+            NextVersion();
+        }
+
+        return removed;
     }
 
     public int PlacesLeft => Math.Max(0, Capacity - CountAt(PlaceStatus.Confirmed));

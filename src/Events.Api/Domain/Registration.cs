@@ -66,6 +66,9 @@ public sealed class Registration
     /// <summary>Whether the registrant has answered the survey; what they answered is not linked to them.</summary>
     public bool FeedbackGiven { get; private set; }
 
+    /// <summary>When retention removed who the person is; status, group, sessions and attendance stay for the counts.</summary>
+    public DateTimeOffset? PersonalDataRemovedAt { get; private set; }
+
     public IReadOnlyList<SessionPlace> Sessions => _sessions.AsReadOnly();
 
     public bool IsActive => Status != PlaceStatus.Cancelled;
@@ -94,6 +97,16 @@ public sealed class Registration
     internal void CheckIn(DateTimeOffset now) => CheckedInAt ??= now;
 
     internal void MarkFeedbackGiven() => FeedbackGiven = true;
+
+    internal void RemovePersonalData(DateTimeOffset now)
+    {
+        Name = null;
+        Email = null;
+        EmailKey = null;
+        Organisation = null;
+        Needs = null;
+        PersonalDataRemovedAt = now;
+    }
 
     private static string HashOf(string token) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 }

@@ -9,11 +9,18 @@ public sealed class EventsDbContext(DbContextOptions<EventsDbContext> options) :
 {
     public DbSet<Event> Events => Set<Event>();
     public DbSet<Registration> Registrations => Set<Registration>();
+    public DbSet<KnownTenant> KnownTenants => Set<KnownTenant>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
         modelBuilder.ApplyConfiguration(new EventEntityTypeConfiguration());
         modelBuilder.ApplyConfiguration(new RegistrationEntityTypeConfiguration());
+        modelBuilder.Entity<KnownTenant>(tenant =>
+        {
+            tenant.ToTable("known_tenants");
+            tenant.HasKey(known => known.TenantId);
+            tenant.Property(known => known.TenantId).HasMaxLength(100);
+        });
     }
 }

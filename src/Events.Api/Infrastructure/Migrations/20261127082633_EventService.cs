@@ -43,6 +43,17 @@ namespace KimPlatform.Events.Api.Infrastructure.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "known_tenants",
+                columns: table => new
+                {
+                    tenant_id = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_known_tenants", x => x.tenant_id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "registrations",
                 columns: table => new
                 {
@@ -64,6 +75,7 @@ namespace KimPlatform.Events.Api.Infrastructure.Migrations
                     cancelled_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     checked_in_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     feedback_given = table.Column<bool>(type: "boolean", nullable: false),
+                    personal_data_removed_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     needs = table.Column<string>(type: "jsonb", nullable: true),
                     sessions = table.Column<string>(type: "jsonb", nullable: true)
                 },
@@ -96,6 +108,7 @@ namespace KimPlatform.Events.Api.Infrastructure.Migrations
                 columns: new[] { "event_id", "sequence" },
                 unique: true);
 
+            // known_tenants holds only keys and stays outside row-level security, so the retention job can find every tenant.
             migrationBuilder.EnableTenantRowLevelSecurity("events");
             migrationBuilder.EnableTenantRowLevelSecurity("registrations");
         }
@@ -103,6 +116,9 @@ namespace KimPlatform.Events.Api.Infrastructure.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "known_tenants");
+
             migrationBuilder.DropTable(
                 name: "registrations");
 

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace KimPlatform.Events.Api.Infrastructure.Migrations
 {
     [DbContext(typeof(EventsDbContext))]
-    [Migration("20261127082230_EventService")]
+    [Migration("20261127082633_EventService")]
     partial class EventService
     {
         /// <inheritdoc />
@@ -112,6 +112,19 @@ namespace KimPlatform.Events.Api.Infrastructure.Migrations
                     b.ToTable("events", (string)null);
                 });
 
+            modelBuilder.Entity("KimPlatform.Events.Api.Domain.KnownTenant", b =>
+                {
+                    b.Property<string>("TenantId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("tenant_id");
+
+                    b.HasKey("TenantId")
+                        .HasName("pk_known_tenants");
+
+                    b.ToTable("known_tenants", (string)null);
+                });
+
             modelBuilder.Entity("KimPlatform.Events.Api.Domain.Registration", b =>
                 {
                     b.Property<Guid>("Id")
@@ -173,6 +186,10 @@ namespace KimPlatform.Events.Api.Infrastructure.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)")
                         .HasColumnName("participant_group");
+
+                    b.Property<DateTimeOffset?>("PersonalDataRemovedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("personal_data_removed_at");
 
                     b.Property<bool>("PhotoConsent")
                         .HasColumnType("boolean")
