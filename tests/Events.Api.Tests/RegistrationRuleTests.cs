@@ -140,6 +140,25 @@ public sealed class RegistrationRuleTests(EventsApiFactory factory)
     }
 
     [Fact]
+    public async Task Register_BlankOptionalFields_CountAsAbsent()
+    {
+        var cafe = (await factory.Coordinator(_tenant).ScheduleAsync()).Id();
+
+        var response = await factory.Anonymous().RegisterAsync(cafe, _tenant, new
+        {
+            name = "Jana Müller", email = "jana@example.org", organisation = " ", participantGroup = "volunteer",
+            needs = new { interpreterLanguage = "", accessibility = "" }, processingConsent = true,
+        });
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        Assert.Equal(1, await factory.CountAsync(
+            """
+            SELECT count(*) FROM registrations WHERE event_id = @p0 AND organisation IS NULL
+              AND needs = '{"Childcare": false, "Accessibility": null, "InterpreterLanguage": null}'::jsonb
+            """, cafe));
+    }
+
+    [Fact]
     public async Task Register_UnknownSession_Returns422()
     {
         var cafe = (await factory.Coordinator(_tenant).ScheduleAsync()).Id();

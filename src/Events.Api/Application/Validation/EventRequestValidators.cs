@@ -84,7 +84,7 @@ public static partial class EventRequestValidators
 
         var organisation = errors.Text(request.Organisation, "organisation", 200, required: false);
         var group = errors.Required(request.ParticipantGroup, "participantGroup");
-        var interpreter = request.Needs?.InterpreterLanguage is { } language ? language.Trim() : null;
+        var interpreter = string.IsNullOrWhiteSpace(request.Needs?.InterpreterLanguage) ? null : request.Needs.InterpreterLanguage.Trim();
         if (interpreter is not null && !LanguageCode().IsMatch(interpreter))
         {
             errors.Add("needs.interpreterLanguage", "A language code such as ar, fa or uk.");
