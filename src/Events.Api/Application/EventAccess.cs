@@ -185,12 +185,12 @@ public sealed class EventAccess(TenantUnitOfWork work, CallerContext caller, Tim
 
     private TenantUnitOfWork Scoped(string? tenant) => caller.IsAuthenticated || tenant is null ? work : work.For(tenant);
 
-    private IQueryable<Event> Visible(Infrastructure.EventsDbContext db)
+    private IQueryable<Event> Visible(EventsDbContext db)
     {
         var all = IsCoordinator;
         return WithActiveRegistrations(db).Where(e => all || e.IsPublic);
     }
 
-    private static IQueryable<Event> WithActiveRegistrations(Infrastructure.EventsDbContext db) =>
+    private static IQueryable<Event> WithActiveRegistrations(EventsDbContext db) =>
         db.Events.Include(e => e.Registrations.Where(r => r.Status != PlaceStatus.Cancelled));
 }
