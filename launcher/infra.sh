@@ -28,6 +28,8 @@ ensure_packages() {
         [[ -n $(pg_bin_dir) ]] || missing+=(postgresql)
         [[ -n $(rabbit_cmd rabbitmq-server) ]] || missing+=(rabbitmq-server)
         command -v curl >/dev/null || missing+=(curl)
+        # The calendar tests parse iCalendar with ical.js, a real client, run by Node.
+        command -v node >/dev/null && command -v npm >/dev/null || missing+=(nodejs npm)
     fi
     ((${#missing[@]})) || return 0
 

@@ -1,6 +1,7 @@
+using KimPlatform.Data;
+using KimPlatform.Events.Api.Apis;
 using KimPlatform.Events.Api.Extensions;
 using KimPlatform.Events.Api.Infrastructure;
-using KimPlatform.Data;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -10,8 +11,14 @@ builder.AddApplicationServices();
 var app = builder.Build();
 
 app.UseServiceDefaults();
+app.UseRateLimiter();
 app.MapDefaultEndpoints();
 app.MapOpenApi().AllowAnonymous();
+app.MapEventsApi();
+app.MapRegistrationsApi();
+app.MapParticipantsApi();
+app.MapOutcomesApi();
+app.MapFeedbackApi();
 
 await app.Services.MigrateServiceDatabaseAsync<EventsDbContext>();
 await app.RunAsync();

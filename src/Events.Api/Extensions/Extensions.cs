@@ -1,4 +1,6 @@
+using KimPlatform.Events.Api.Application;
 using KimPlatform.Events.Api.Infrastructure;
+using KimPlatform.Events.Api.Retention;
 
 namespace KimPlatform.Events.Api.Extensions;
 
@@ -9,6 +11,13 @@ internal static class Extensions
         builder.AddKimAuthentication();
         builder.AddServiceDatabase<EventsDbContext>("eventsdb");
         builder.AddKimMessaging();
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddScoped<TenantUnitOfWork>();
+        builder.Services.AddScoped<EventAccess>();
+        builder.Services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.SectionName);
+        builder.Services.AddSingleton<RegistrationRetentionJob>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<RegistrationRetentionJob>());
+        builder.AddPublicRateLimits();
         builder.Services.AddOpenApi();
     }
 }

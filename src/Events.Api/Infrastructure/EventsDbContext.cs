@@ -1,7 +1,26 @@
+using KimPlatform.Events.Api.Domain;
+using KimPlatform.Events.Api.Infrastructure.EntityConfigurations;
 using KimPlatform.Messaging;
 using Microsoft.EntityFrameworkCore;
 
 namespace KimPlatform.Events.Api.Infrastructure;
 
-/// <summary>The service's database; so far only its outbox and inbox (the service's own issue adds its model).</summary>
-public sealed class EventsDbContext(DbContextOptions<EventsDbContext> options) : ServiceDbContext(options);
+public sealed class EventsDbContext(DbContextOptions<EventsDbContext> options) : ServiceDbContext(options)
+{
+    public DbSet<Event> Events => Set<Event>();
+    public DbSet<Registration> Registrations => Set<Registration>();
+    public DbSet<KnownTenant> KnownTenants => Set<KnownTenant>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
+        modelBuilder.ApplyConfiguration(new EventEntityTypeConfiguration());
+        modelBuilder.ApplyConfiguration(new RegistrationEntityTypeConfiguration());
+        modelBuilder.Entity<KnownTenant>(tenant =>
+        {
+            tenant.ToTable("known_tenants");
+            tenant.HasKey(known => known.TenantId);
+            tenant.Property(known => known.TenantId).HasMaxLength(100);
+        });
+    }
+}

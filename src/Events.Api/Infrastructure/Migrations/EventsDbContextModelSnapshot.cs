@@ -22,6 +22,211 @@ namespace KimPlatform.Events.Api.Infrastructure.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("KimPlatform.Events.Api.Domain.Event", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Capacity")
+                        .HasColumnType("integer")
+                        .HasColumnName("capacity");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset>("EndsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ends_at");
+
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("format");
+
+                    b.Property<bool>("IsPublic")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_public");
+
+                    b.PrimitiveCollection<string[]>("Languages")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("languages");
+
+                    b.Property<long>("LastSequence")
+                        .HasColumnType("bigint")
+                        .HasColumnName("last_sequence");
+
+                    b.Property<string>("OrganisationId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<DateTimeOffset?>("RegistrationClosesAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("registration_closes_at");
+
+                    b.Property<DateTimeOffset?>("RegistrationOpensAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("registration_opens_at");
+
+                    b.Property<DateTimeOffset>("StartsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("starts_at");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.Property<string>("Venue")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("venue");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_events");
+
+                    b.HasIndex("TenantId", "StartsAt")
+                        .HasDatabaseName("ix_events_tenant_id_starts_at");
+
+                    b.ToTable("events", (string)null);
+                });
+
+            modelBuilder.Entity("KimPlatform.Events.Api.Domain.KnownTenant", b =>
+                {
+                    b.Property<string>("TenantId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("tenant_id");
+
+                    b.HasKey("TenantId")
+                        .HasName("pk_known_tenants");
+
+                    b.ToTable("known_tenants", (string)null);
+                });
+
+            modelBuilder.Entity("KimPlatform.Events.Api.Domain.Registration", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("CancelTokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("cancel_token_hash");
+
+                    b.Property<DateTimeOffset?>("CancelledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("cancelled_at");
+
+                    b.Property<DateTimeOffset?>("CheckedInAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("checked_in_at");
+
+                    b.Property<DateTimeOffset>("ConsentGivenAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("consent_given_at");
+
+                    b.Property<string>("ConsentText")
+                        .HasColumnType("text")
+                        .HasColumnName("consent_text");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)")
+                        .HasColumnName("email");
+
+                    b.Property<string>("EmailKey")
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)")
+                        .HasColumnName("email_key");
+
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("event_id");
+
+                    b.Property<bool>("FeedbackGiven")
+                        .HasColumnType("boolean")
+                        .HasColumnName("feedback_given");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Organisation")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("organisation");
+
+                    b.Property<string>("ParticipantGroup")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("participant_group");
+
+                    b.Property<DateTimeOffset?>("PersonalDataRemovedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("personal_data_removed_at");
+
+                    b.Property<bool>("PhotoConsent")
+                        .HasColumnType("boolean")
+                        .HasColumnName("photo_consent");
+
+                    b.Property<DateTimeOffset>("RegisteredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("registered_at");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint")
+                        .HasColumnName("sequence");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("tenant_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_registrations");
+
+                    b.HasIndex("EventId", "EmailKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_registrations_event_id_email_key")
+                        .HasFilter("status <> 'cancelled' AND email_key IS NOT NULL");
+
+                    b.HasIndex("EventId", "Sequence")
+                        .IsUnique()
+                        .HasDatabaseName("ix_registrations_event_id_sequence");
+
+                    b.ToTable("registrations", (string)null);
+                });
+
             modelBuilder.Entity("KimPlatform.Messaging.Inbox.InboxMessage", b =>
                 {
                     b.Property<Guid>("MessageId")
@@ -101,6 +306,262 @@ namespace KimPlatform.Events.Api.Infrastructure.Migrations
                         .HasFilter("dispatched_at IS NULL");
 
                     b.ToTable("outbox_messages", (string)null);
+                });
+
+            modelBuilder.Entity("KimPlatform.Events.Api.Domain.Event", b =>
+                {
+                    b.OwnsMany("KimPlatform.Events.Api.Domain.EventResult", "Results", b1 =>
+                        {
+                            b1.Property<Guid>("EventId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<Guid>("Id");
+
+                            b1.Property<DateTimeOffset>("RecordedAt");
+
+                            b1.Property<int?>("Round");
+
+                            b1.Property<Guid?>("SessionId");
+
+                            b1.Property<string>("Text")
+                                .IsRequired();
+
+                            b1.PrimitiveCollection<string>("Topics")
+                                .IsRequired();
+
+                            b1.HasKey("EventId", "__synthesizedOrdinal")
+                                .HasName("pk_events");
+
+                            b1.ToTable("events");
+
+                            b1
+                                .ToJson("results")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("EventId")
+                                .HasConstraintName("fk_events_events_event_id");
+                        });
+
+                    b.OwnsMany("KimPlatform.Events.Api.Domain.EventSession", "Sessions", b1 =>
+                        {
+                            b1.Property<Guid>("EventId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<int>("Capacity");
+
+                            b1.Property<Guid>("Id");
+
+                            b1.Property<string>("Title")
+                                .IsRequired()
+                                .HasMaxLength(200);
+
+                            b1.HasKey("EventId", "__synthesizedOrdinal")
+                                .HasName("pk_events");
+
+                            b1.ToTable("events");
+
+                            b1
+                                .ToJson("sessions")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("EventId")
+                                .HasConstraintName("fk_events_events_event_id");
+                        });
+
+                    b.OwnsMany("KimPlatform.Events.Api.Domain.Feedback", "Feedback", b1 =>
+                        {
+                            b1.Property<Guid>("EventId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("Good");
+
+                            b1.Property<string>("Improve");
+
+                            b1.Property<int>("Rating");
+
+                            b1.HasKey("EventId", "__synthesizedOrdinal")
+                                .HasName("pk_events");
+
+                            b1.ToTable("events");
+
+                            b1
+                                .ToJson("feedback")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("EventId")
+                                .HasConstraintName("fk_events_events_event_id");
+                        });
+
+                    b.OwnsMany("KimPlatform.Events.Api.Domain.Minutes", "Minutes", b1 =>
+                        {
+                            b1.Property<Guid>("EventId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<Guid>("Id");
+
+                            b1.Property<DateTimeOffset>("RecordedAt");
+
+                            b1.HasKey("EventId", "__synthesizedOrdinal")
+                                .HasName("pk_events");
+
+                            b1.ToTable("events");
+
+                            b1
+                                .ToJson("minutes")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("EventId")
+                                .HasConstraintName("fk_events_events_event_id");
+
+                            b1.OwnsMany("KimPlatform.Events.Api.Domain.AgendaItem", "Items", b2 =>
+                                {
+                                    b2.Property<Guid>("MinutesEventId");
+
+                                    b2.Property<int>("Minutes__synthesizedOrdinal");
+
+                                    b2.Property<int>("__synthesizedOrdinal")
+                                        .ValueGeneratedOnAdd();
+
+                                    b2.Property<string>("Decision");
+
+                                    b2.Property<string>("Title")
+                                        .IsRequired();
+
+                                    b2.HasKey("MinutesEventId", "Minutes__synthesizedOrdinal", "__synthesizedOrdinal")
+                                        .HasName("pk_events");
+
+                                    b2.ToTable("events");
+
+                                    b2.WithOwner()
+                                        .HasForeignKey("MinutesEventId", "Minutes__synthesizedOrdinal")
+                                        .HasConstraintName("fk_events_events_minutes_event_id_minutes__synthesized_ordinal");
+
+                                    b2.OwnsMany("KimPlatform.Events.Api.Domain.ActionItem", "Actions", b3 =>
+                                        {
+                                            b3.Property<Guid>("AgendaItemMinutesEventId");
+
+                                            b3.Property<int>("AgendaItemMinutes__synthesizedOrdinal");
+
+                                            b3.Property<int>("AgendaItem__synthesizedOrdinal");
+
+                                            b3.Property<int>("__synthesizedOrdinal")
+                                                .ValueGeneratedOnAdd();
+
+                                            b3.Property<string>("Description")
+                                                .IsRequired();
+
+                                            b3.Property<DateTimeOffset?>("DoneAt");
+
+                                            b3.Property<DateOnly>("DueDate");
+
+                                            b3.Property<Guid>("Id");
+
+                                            b3.Property<string>("OwnerOrganisationId")
+                                                .IsRequired();
+
+                                            b3.HasKey("AgendaItemMinutesEventId", "AgendaItemMinutes__synthesizedOrdinal", "AgendaItem__synthesizedOrdinal", "__synthesizedOrdinal")
+                                                .HasName("pk_events");
+
+                                            b3.ToTable("events");
+
+                                            b3.WithOwner()
+                                                .HasForeignKey("AgendaItemMinutesEventId", "AgendaItemMinutes__synthesizedOrdinal", "AgendaItem__synthesizedOrdinal")
+                                                .HasConstraintName("fk_events_events_agenda_item_minutes_event_id_agenda_item_minutes__s");
+                                        });
+
+                                    b2.Navigation("Actions");
+                                });
+
+                            b1.Navigation("Items");
+                        });
+
+                    b.Navigation("Feedback");
+
+                    b.Navigation("Minutes");
+
+                    b.Navigation("Results");
+
+                    b.Navigation("Sessions");
+                });
+
+            modelBuilder.Entity("KimPlatform.Events.Api.Domain.Registration", b =>
+                {
+                    b.HasOne("KimPlatform.Events.Api.Domain.Event", null)
+                        .WithMany("Registrations")
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_registrations_events_event_id");
+
+                    b.OwnsOne("KimPlatform.Events.Api.Domain.Needs", "Needs", b1 =>
+                        {
+                            b1.Property<Guid>("RegistrationId");
+
+                            b1.Property<string>("Accessibility");
+
+                            b1.Property<bool>("Childcare");
+
+                            b1.Property<string>("InterpreterLanguage");
+
+                            b1.HasKey("RegistrationId");
+
+                            b1.ToTable("registrations");
+
+                            b1
+                                .ToJson("needs")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("RegistrationId")
+                                .HasConstraintName("fk_registrations_registrations_id");
+                        });
+
+                    b.OwnsMany("KimPlatform.Events.Api.Domain.SessionPlace", "Sessions", b1 =>
+                        {
+                            b1.Property<Guid>("RegistrationId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<Guid>("SessionId");
+
+                            b1.Property<string>("Status")
+                                .IsRequired();
+
+                            b1.HasKey("RegistrationId", "__synthesizedOrdinal")
+                                .HasName("pk_registrations");
+
+                            b1.ToTable("registrations");
+
+                            b1
+                                .ToJson("sessions")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("RegistrationId")
+                                .HasConstraintName("fk_registrations_registrations_registration_id");
+                        });
+
+                    b.Navigation("Needs");
+
+                    b.Navigation("Sessions");
+                });
+
+            modelBuilder.Entity("KimPlatform.Events.Api.Domain.Event", b =>
+                {
+                    b.Navigation("Registrations");
                 });
 #pragma warning restore 612, 618
         }

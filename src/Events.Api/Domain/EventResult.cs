@@ -1,0 +1,31 @@
+namespace KimPlatform.Events.Api.Domain;
+
+/// <summary>What came out of a table, session or round: the World Café's harvest, for the steering group.</summary>
+public sealed class EventResult
+{
+    private EventResult()
+    {
+    }
+
+    internal EventResult(Guid id, Guid? sessionId, int? round, IReadOnlyList<string> topics, string text, DateTimeOffset recordedAt)
+    {
+        Id = id;
+        SessionId = sessionId;
+        Round = round;
+        Topics = topics;
+        Text = text;
+        RecordedAt = recordedAt;
+    }
+
+    public Guid Id { get; private set; }
+
+    /// <summary>The table or session; null for the whole event (a plenary).</summary>
+    public Guid? SessionId { get; private set; }
+
+    /// <summary>The round of a World Café (1, 2, 3 …); null when there are no rounds.</summary>
+    public int? Round { get; private set; }
+
+    public IReadOnlyList<string> Topics { get; private set; } = [];
+    public string Text { get; private set; } = "";
+    public DateTimeOffset RecordedAt { get; private set; }
+}

@@ -1,0 +1,10 @@
+namespace KimPlatform.Events.Api.Domain;
+
+/// <summary>
+/// Tenants that have events. Not under row-level security (it holds only keys), so the retention job can find every
+/// tenant and then work inside each one's row-level security.
+/// </summary>
+public sealed class KnownTenant
+{
+    public required string TenantId { get; init; }
+}

@@ -1,0 +1,58 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using KimPlatform.Security.Authentication;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
+
+namespace KimPlatform.Events.Api.Extensions;
+
+/// <summary>
+/// Anonymous registration, cancellation and feedback are limited per client address (the gateway's X-Forwarded-For),
+/// so a script cannot fill an event's places or its waiting list. Signed-in callers are not limited here.
+/// </summary>
+internal static class PublicRateLimits
+{
+    public const string AnonymousWrites = "anonymous-writes";
+
+    public static void AddPublicRateLimits(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<PublicRateLimitOptions>().BindConfiguration(PublicRateLimitOptions.SectionName);
+        builder.Services.AddRateLimiter(limiter =>
+        {
+            limiter.AddPolicy(AnonymousWrites, http => CallerContext.FromPrincipal(http.User).IsAuthenticated
+                ? RateLimitPartition.GetNoLimiter("signed-in")
+                : RateLimitPartition.GetFixedWindowLimiter($"ip:{http.Connection.RemoteIpAddress}", _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = http.RequestServices.GetRequiredService<IOptions<PublicRateLimitOptions>>().Value.AnonymousPermitsPerMinute,
+                    Window = TimeSpan.FromMinutes(1),
+                    QueueLimit = 0,
+                }));
+            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            limiter.OnRejected = async (context, cancellationToken) =>
+            {
+                var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
+                context.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+                await context.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+                {
+                    HttpContext = context.HttpContext,
+                    ProblemDetails = new ProblemDetails
+                    {
+                        Status = StatusCodes.Status429TooManyRequests,
+                        Title = "Too many requests from this address.",
+                        Detail = "Please try again later.",
+                    },
+                });
+            };
+        });
+    }
+}
+
+/// <summary>Configuration section <c>Events:RateLimit</c>.</summary>
+internal sealed class PublicRateLimitOptions
+{
+    public const string SectionName = "Events:RateLimit";
+
+    /// <summary>Anonymous registrations, cancellations and feedback per client address and minute.</summary>
+    public int AnonymousPermitsPerMinute { get; set; } = 30;
+}
