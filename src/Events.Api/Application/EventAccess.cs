@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using KimPlatform.Data;
 using KimPlatform.Events.Api.Domain;
 using KimPlatform.Events.Api.Infrastructure;
 using KimPlatform.Security.Authentication;
@@ -183,7 +184,7 @@ public sealed class EventAccess(TenantUnitOfWork work, CallerContext caller, Tim
         }
     }
 
-    private TenantUnitOfWork Scoped(string? tenant) => caller.IsAuthenticated || tenant is null ? work : work.For(tenant);
+    private KimPlatform.Data.TenantUnitOfWork<EventsDbContext> Scoped(string? tenant) => caller.IsAuthenticated || tenant is null ? work : work.For(tenant);
 
     private IQueryable<Event> Visible(EventsDbContext db)
     {

@@ -82,7 +82,7 @@ public sealed class Event
         scheduled._raised.Add(new EventScheduled
         {
             EventId = Guid.CreateVersion7(now), TenantId = tenantId, OccurredAt = now, Version = scheduled.Version,
-            NetworkEventId = scheduled.Id, OrganisationId = organisationId, Format = Spelling.Of(plan.Format),
+            NetworkEventId = scheduled.Id, OrganisationId = organisationId, Format = ContractValue.Of(plan.Format),
             StartsAt = plan.StartsAt, EndsAt = plan.EndsAt, Capacity = plan.Capacity, SessionCount = plan.Sessions.Count,
             IsPublic = plan.IsPublic,
         });
@@ -128,12 +128,12 @@ public sealed class Event
             ? new RegistrationConfirmed
             {
                 EventId = Guid.CreateVersion7(now), TenantId = TenantId, OccurredAt = now, Version = Version,
-                NetworkEventId = Id, RegistrationId = registration.Id, ParticipantGroup = Spelling.Of(registration.ParticipantGroup),
+                NetworkEventId = Id, RegistrationId = registration.Id, ParticipantGroup = ContractValue.Of(registration.ParticipantGroup),
             }
             : new RegistrationWaitlisted
             {
                 EventId = Guid.CreateVersion7(now), TenantId = TenantId, OccurredAt = now, Version = Version,
-                NetworkEventId = Id, RegistrationId = registration.Id, ParticipantGroup = Spelling.Of(registration.ParticipantGroup),
+                NetworkEventId = Id, RegistrationId = registration.Id, ParticipantGroup = ContractValue.Of(registration.ParticipantGroup),
                 Position = WaitlistPosition(registration) ?? 0,
             });
         FillSessions(registration, now);
@@ -151,8 +151,8 @@ public sealed class Event
         _raised.Add(new RegistrationCancelled
         {
             EventId = Guid.CreateVersion7(now), TenantId = TenantId, OccurredAt = now, Version = Version,
-            NetworkEventId = Id, RegistrationId = registration.Id, PreviousStatus = Spelling.Of(previous),
-            ParticipantGroup = Spelling.Of(registration.ParticipantGroup),
+            NetworkEventId = Id, RegistrationId = registration.Id, PreviousStatus = ContractValue.Of(previous),
+            ParticipantGroup = ContractValue.Of(registration.ParticipantGroup),
         });
         PromoteAtEvent(now);
         FillSessions(arriving: null, now);
@@ -181,7 +181,7 @@ public sealed class Event
         _raised.Add(new AttendanceRecorded
         {
             EventId = Guid.CreateVersion7(now), TenantId = TenantId, OccurredAt = now, Version = Version,
-            NetworkEventId = Id, RegistrationId = registration.Id, ParticipantGroup = Spelling.Of(registration.ParticipantGroup),
+            NetworkEventId = Id, RegistrationId = registration.Id, ParticipantGroup = ContractValue.Of(registration.ParticipantGroup),
         });
         return true;
     }
@@ -201,7 +201,7 @@ public sealed class Event
         _raised.Add(new EventResultsRecorded
         {
             EventId = Guid.CreateVersion7(now), TenantId = TenantId, OccurredAt = now, Version = Version,
-            NetworkEventId = Id, ResultId = result.Id, SessionId = sessionId, Format = Spelling.Of(Format), TopicCount = topics.Count,
+            NetworkEventId = Id, ResultId = result.Id, SessionId = sessionId, Format = ContractValue.Of(Format), TopicCount = topics.Count,
         });
         return result;
     }
@@ -354,7 +354,7 @@ public sealed class Event
         {
             EventId = Guid.CreateVersion7(now), TenantId = TenantId, OccurredAt = now, Version = Version,
             NetworkEventId = Id, RegistrationId = registration.Id, SessionId = sessionId,
-            ParticipantGroup = Spelling.Of(registration.ParticipantGroup),
+            ParticipantGroup = ContractValue.Of(registration.ParticipantGroup),
         });
 
     private void NextVersion() => Version++;

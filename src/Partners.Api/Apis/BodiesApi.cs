@@ -1,3 +1,4 @@
+using KimPlatform.Contracts;
 using System.ComponentModel;
 using KimPlatform.Partners.Api.Application;
 using KimPlatform.Partners.Api.Application.Validation;

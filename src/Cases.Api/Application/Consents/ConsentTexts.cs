@@ -1,3 +1,4 @@
+using KimPlatform.Contracts;
 using System.Globalization;
 using KimPlatform.Cases.Api.Apis;
 using KimPlatform.Cases.Api.Application.Validation;

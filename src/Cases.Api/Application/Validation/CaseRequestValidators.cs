@@ -1,3 +1,4 @@
+using KimPlatform.Contracts;
 using KimPlatform.Cases.Api.Apis;
 using KimPlatform.Cases.Api.Application.Queries;
 using KimPlatform.Cases.Api.Domain;

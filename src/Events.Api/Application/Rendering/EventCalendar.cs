@@ -1,3 +1,4 @@
+using KimPlatform.Contracts;
 using Ical.Net;
 using Ical.Net.CalendarComponents;
 using Ical.Net.DataTypes;
@@ -56,6 +57,6 @@ public static class EventCalendar
     {
         var sessions = e.Sessions.Count == 0 ? "" : "\nSessions: " + string.Join(", ", e.Sessions.Select(s => s.Title));
         var languages = e.Languages.Count == 0 ? "" : "\nLanguages: " + string.Join(", ", e.Languages);
-        return $"{Spelling.Of(e.Format)}{languages}{sessions}";
+        return $"{ContractValue.Of(e.Format)}{languages}{sessions}";
     }
 }

@@ -1,3 +1,4 @@
+using KimPlatform.Contracts;
 using System.Globalization;
 using System.Text;
 using CsvHelper;
@@ -25,9 +26,9 @@ public static class ParticipantCsv
         using (var csv = new CsvWriter(text, Configuration))
         {
             csv.WriteRecords(e.Registrations.OrderBy(r => r.Sequence).Select(r => new Row(
-                Spelling.Of(r.Status), e.WaitlistPosition(r), r.Name, r.Email, r.Organisation, Spelling.Of(r.ParticipantGroup),
+                ContractValue.Of(r.Status), e.WaitlistPosition(r), r.Name, r.Email, r.Organisation, ContractValue.Of(r.ParticipantGroup),
                 r.Needs?.InterpreterLanguage, r.Needs?.Accessibility, r.Needs?.Childcare == true ? "yes" : "no",
-                string.Join("; ", r.Sessions.Select(place => $"{titles.GetValueOrDefault(place.SessionId)} ({Spelling.Of(place.Status)})")),
+                string.Join("; ", r.Sessions.Select(place => $"{titles.GetValueOrDefault(place.SessionId)} ({ContractValue.Of(place.Status)})")),
                 r.PhotoConsent ? "yes" : "no",
                 r.CheckedInAt is { } at ? BerlinTime.Of(at).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) : null)));
         }

@@ -1,3 +1,4 @@
+using KimPlatform.Data;
 using KimPlatform.Events.Api.Domain;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
@@ -19,7 +20,7 @@ internal sealed class EventEntityTypeConfiguration : IEntityTypeConfiguration<Ev
         builder.Property(e => e.TenantId).HasMaxLength(100);
         builder.Property(e => e.OrganisationId).HasMaxLength(100);
         builder.Property(e => e.Title).HasMaxLength(200);
-        builder.Property(e => e.Format).HasConversion(EnumColumn.Of<EventFormat>()).HasMaxLength(30);
+        builder.Property(e => e.Format).HasConversion(EnumText.Of<EventFormat>()).HasMaxLength(30);
         builder.Property(e => e.Venue).HasMaxLength(300);
         builder.Property(e => e.Languages).HasColumnType("text[]").Metadata.SetValueComparer(new ValueComparer<IReadOnlyList<string>>(
             (left, right) => left!.SequenceEqual(right!), values => values.Aggregate(0, HashCode.Combine), values => values.ToArray()));

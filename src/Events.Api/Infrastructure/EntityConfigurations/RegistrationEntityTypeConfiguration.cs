@@ -1,3 +1,4 @@
+using KimPlatform.Data;
 using KimPlatform.Events.Api.Domain;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -13,8 +14,8 @@ internal sealed class RegistrationEntityTypeConfiguration : IEntityTypeConfigura
         builder.Property(r => r.Id).ValueGeneratedNever();
         builder.Ignore(r => r.IsActive);
         builder.Property(r => r.TenantId).HasMaxLength(100);
-        builder.Property(r => r.Status).HasConversion(EnumColumn.Of<PlaceStatus>()).HasMaxLength(20);
-        builder.Property(r => r.ParticipantGroup).HasConversion(EnumColumn.Of<ParticipantGroup>()).HasMaxLength(20);
+        builder.Property(r => r.Status).HasConversion(EnumText.Of<PlaceStatus>()).HasMaxLength(20);
+        builder.Property(r => r.ParticipantGroup).HasConversion(EnumText.Of<ParticipantGroup>()).HasMaxLength(20);
         builder.Property(r => r.Name).HasMaxLength(200);
         builder.Property(r => r.Email).HasMaxLength(254);
         builder.Property(r => r.EmailKey).HasMaxLength(254);
@@ -27,7 +28,7 @@ internal sealed class RegistrationEntityTypeConfiguration : IEntityTypeConfigura
         builder.OwnsMany(r => r.Sessions, place =>
         {
             place.ToJson("sessions");
-            place.Property(p => p.Status).HasConversion(EnumColumn.Of<PlaceStatus>());
+            place.Property(p => p.Status).HasConversion(EnumText.Of<PlaceStatus>());
         });
         builder.Navigation(r => r.Sessions).HasField("_sessions");
     }

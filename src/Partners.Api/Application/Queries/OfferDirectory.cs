@@ -1,3 +1,4 @@
+using KimPlatform.Contracts;
 using System.Data.Common;
 using System.Text;
 using KimPlatform.Partners.Api.Apis;

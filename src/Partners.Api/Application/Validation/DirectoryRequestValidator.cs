@@ -1,3 +1,4 @@
+using KimPlatform.Contracts;
 using KimPlatform.Partners.Api.Application.Queries;
 using KimPlatform.Partners.Api.Domain;
 using KimPlatform.Security.Authentication;

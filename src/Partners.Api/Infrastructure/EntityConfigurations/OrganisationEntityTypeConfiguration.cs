@@ -1,3 +1,4 @@
+using KimPlatform.Data;
 using KimPlatform.Partners.Api.Domain;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;

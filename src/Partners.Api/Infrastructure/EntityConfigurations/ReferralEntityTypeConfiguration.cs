@@ -1,3 +1,4 @@
+using KimPlatform.Data;
 using System.Text.Json;
 using KimPlatform.Partners.Api.Domain;
 using Microsoft.EntityFrameworkCore;

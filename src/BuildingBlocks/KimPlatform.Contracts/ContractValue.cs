@@ -1,8 +1,11 @@
 using System.Text.Json;
 
-namespace KimPlatform.Partners.Api.Domain;
+namespace KimPlatform.Contracts;
 
-/// <summary>How an enum value is spelled in the API, the events and the database: kebab-case (<c>employment-agency</c>).</summary>
+/// <summary>
+/// How an enum value is spelled in the API, the events and the database: kebab-case (<c>asylum-seeker</c>). The
+/// spelling is part of the contract, so every service reads and writes it through this one class.
+/// </summary>
 public static class ContractValue
 {
     public static string Of<TEnum>(TEnum value) where TEnum : struct, Enum =>

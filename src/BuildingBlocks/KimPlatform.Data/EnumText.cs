@@ -1,11 +1,11 @@
-using KimPlatform.Cases.Api.Domain;
+using KimPlatform.Contracts;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
-namespace KimPlatform.Cases.Api.Infrastructure.EntityConfigurations;
+namespace KimPlatform.Data;
 
 /// <summary>Enums are stored as their contract spelling (<c>asylum-seeker</c>), so SQL reads like the API.</summary>
-internal static class EnumText
+public static class EnumText
 {
     public static ValueConverter<TEnum, string> Of<TEnum>() where TEnum : struct, Enum =>
         new(value => ContractValue.Of(value), text => ContractValue.Parse<TEnum>(text));
