@@ -48,7 +48,11 @@ public static partial class ServiceDatabaseMigrator
         }
         finally
         {
-            await ExecuteAsync(connection, $"SELECT pg_advisory_unlock({MigrationLockKey})", CancellationToken.None);
+            // A broken connection has lost its session lock already; unlocking it would only hide the real error.
+            if (connection.State == System.Data.ConnectionState.Open)
+            {
+                await ExecuteAsync(connection, $"SELECT pg_advisory_unlock({MigrationLockKey})", CancellationToken.None);
+            }
         }
     }
 
