@@ -109,8 +109,8 @@ public static partial class ServiceDatabaseMigrator
         {
         }
 
-        await ExecuteAsync(connection, $"ALTER ROLE {role} LOGIN NOSUPERUSER NOBYPASSRLS {password}", cancellationToken);
-        await ExecuteAsync(connection, $"""
+        await ExecuteOnSharedCatalogAsync(connection, $"ALTER ROLE {role} LOGIN NOSUPERUSER NOBYPASSRLS {password}", cancellationToken);
+        await ExecuteOnSharedCatalogAsync(connection, $"""
             GRANT CONNECT ON DATABASE "{connection.Database}" TO {role};
             GRANT USAGE ON SCHEMA public TO {role};
             GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {role};
@@ -119,7 +119,7 @@ public static partial class ServiceDatabaseMigrator
             """, cancellationToken);
         foreach (var table in database.AppendOnlyTables)
         {
-            await ExecuteAsync(connection, $"REVOKE UPDATE, DELETE, TRUNCATE ON {table} FROM {role}", cancellationToken);
+            await ExecuteOnSharedCatalogAsync(connection, $"REVOKE UPDATE, DELETE, TRUNCATE ON {table} FROM {role}", cancellationToken);
         }
     }
 
@@ -177,6 +177,26 @@ public static partial class ServiceDatabaseMigrator
                 $"It must be a LOGIN role with NOSUPERUSER NOBYPASSRLS that owns no table and has no UPDATE, DELETE or TRUNCATE " +
                 $"on {string.Join(", ", database.AppendOnlyTables.DefaultIfEmpty("(none)"))}. Fix the role, or let the service " +
                 "manage it (Database:ManageRuntimeRole=true).");
+        }
+    }
+
+    // Roles live in the cluster's shared catalogue, outside any one database's advisory lock: services (or test hosts)
+    // of several databases may change the same role at once, and PostgreSQL then refuses one of them with
+    // "tuple concurrently updated". The statements are idempotent, so the loser simply tries again.
+    private static async Task ExecuteOnSharedCatalogAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await ExecuteAsync(connection, sql, cancellationToken);
+                return;
+            }
+            catch (PostgresException exception) when (attempt < 10 && exception.SqlState == PostgresErrorCodes.InternalError
+                && exception.MessageText.Contains("concurrently", StringComparison.Ordinal))
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(50 * attempt), cancellationToken);
+            }
         }
     }
 
