@@ -41,7 +41,7 @@ public static partial class ServiceDatabaseMigrator
 
             if (database.Options.ManageRuntimeRole)
             {
-                await EnsureRuntimeRoleAsync(connection, database, cancellationToken);
+                await EnsureRuntimeRoleAsync(database, cancellationToken);
             }
 
             await VerifyRuntimeRoleAsync(connection, database, cancellationToken);
@@ -83,6 +83,39 @@ public static partial class ServiceDatabaseMigrator
         }
     }
 
+    // Roles live in the cluster's shared catalogue, outside any one database's advisory lock: hosts of several
+    // databases (test hosts in one process, or services sharing a role) may change the same role at once, and
+    // PostgreSQL then refuses one with "tuple concurrently updated" and drops its connection. So role changes are
+    // serialised within the process, and a loser across processes tries again on a fresh connection.
+    private static readonly SemaphoreSlim RoleChanges = new(1, 1);
+
+    private static async Task EnsureRuntimeRoleAsync(ServiceDatabase database, CancellationToken cancellationToken)
+    {
+        await RoleChanges.WaitAsync(cancellationToken);
+        try
+        {
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    await using var connection = new NpgsqlConnection(database.OwnerConnectionString);
+                    await connection.OpenAsync(cancellationToken);
+                    await EnsureRuntimeRoleAsync(connection, database, cancellationToken);
+                    return;
+                }
+                catch (PostgresException exception) when (attempt < 10 && exception.SqlState == PostgresErrorCodes.InternalError
+                    && exception.MessageText.Contains("concurrently", StringComparison.Ordinal))
+                {
+                    await Task.Delay(TimeSpan.FromMilliseconds(100 * attempt), cancellationToken);
+                }
+            }
+        }
+        finally
+        {
+            RoleChanges.Release();
+        }
+    }
+
     private static async Task EnsureRuntimeRoleAsync(NpgsqlConnection connection, ServiceDatabase database, CancellationToken cancellationToken)
     {
         var role = database.RuntimeUser;
@@ -109,8 +142,8 @@ public static partial class ServiceDatabaseMigrator
         {
         }
 
-        await ExecuteOnSharedCatalogAsync(connection, $"ALTER ROLE {role} LOGIN NOSUPERUSER NOBYPASSRLS {password}", cancellationToken);
-        await ExecuteOnSharedCatalogAsync(connection, $"""
+        await ExecuteAsync(connection, $"ALTER ROLE {role} LOGIN NOSUPERUSER NOBYPASSRLS {password}", cancellationToken);
+        await ExecuteAsync(connection, $"""
             GRANT CONNECT ON DATABASE "{connection.Database}" TO {role};
             GRANT USAGE ON SCHEMA public TO {role};
             GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {role};
@@ -119,7 +152,7 @@ public static partial class ServiceDatabaseMigrator
             """, cancellationToken);
         foreach (var table in database.AppendOnlyTables)
         {
-            await ExecuteOnSharedCatalogAsync(connection, $"REVOKE UPDATE, DELETE, TRUNCATE ON {table} FROM {role}", cancellationToken);
+            await ExecuteAsync(connection, $"REVOKE UPDATE, DELETE, TRUNCATE ON {table} FROM {role}", cancellationToken);
         }
     }
 
@@ -177,26 +210,6 @@ public static partial class ServiceDatabaseMigrator
                 $"It must be a LOGIN role with NOSUPERUSER NOBYPASSRLS that owns no table and has no UPDATE, DELETE or TRUNCATE " +
                 $"on {string.Join(", ", database.AppendOnlyTables.DefaultIfEmpty("(none)"))}. Fix the role, or let the service " +
                 "manage it (Database:ManageRuntimeRole=true).");
-        }
-    }
-
-    // Roles live in the cluster's shared catalogue, outside any one database's advisory lock: services (or test hosts)
-    // of several databases may change the same role at once, and PostgreSQL then refuses one of them with
-    // "tuple concurrently updated". The statements are idempotent, so the loser simply tries again.
-    private static async Task ExecuteOnSharedCatalogAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                await ExecuteAsync(connection, sql, cancellationToken);
-                return;
-            }
-            catch (PostgresException exception) when (attempt < 10 && exception.SqlState == PostgresErrorCodes.InternalError
-                && exception.MessageText.Contains("concurrently", StringComparison.Ordinal))
-            {
-                await Task.Delay(TimeSpan.FromMilliseconds(50 * attempt), cancellationToken);
-            }
         }
     }
 
