@@ -1,8 +1,6 @@
 using System.Diagnostics.Metrics;
-using System.Globalization;
 using System.Threading.RateLimiting;
 using KimPlatform.Security.Authentication;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 
 namespace KimPlatform.Cases.Api.Application;
@@ -47,18 +45,8 @@ internal static partial class DuplicateCheckLimit
         services.GetRequiredService<IMeterFactory>().Create(MeterName)
             .CreateCounter<long>("kim.cases.duplicate_check.limit_exceeded").Add(1);
 
-        var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromHours(1);
-        http.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-        await services.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = http,
-            ProblemDetails = new ProblemDetails
-            {
-                Status = StatusCodes.Status429TooManyRequests,
-                Title = "Too many duplicate checks.",
-                Detail = "The duplicate check is limited per user and hour; the coordination has been alerted.",
-            },
-        });
+        await TooManyRequests.WriteAsync(context, TimeSpan.FromHours(1), "Too many duplicate checks.",
+            "The duplicate check is limited per user and hour; the coordination has been alerted.");
     }
 
     [LoggerMessage(EventId = 1, Level = LogLevel.Error,

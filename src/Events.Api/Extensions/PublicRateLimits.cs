@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Threading.RateLimiting;
 using KimPlatform.Security.Authentication;
 using Microsoft.AspNetCore.Mvc;
@@ -29,21 +28,8 @@ internal static class PublicRateLimits
                     QueueLimit = 0,
                 }));
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            limiter.OnRejected = async (context, cancellationToken) =>
-            {
-                var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
-                context.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-                await context.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-                {
-                    HttpContext = context.HttpContext,
-                    ProblemDetails = new ProblemDetails
-                    {
-                        Status = StatusCodes.Status429TooManyRequests,
-                        Title = "Too many requests from this address.",
-                        Detail = "Please try again later.",
-                    },
-                });
-            };
+            limiter.OnRejected = (context, _) => TooManyRequests.WriteAsync(
+                context, TimeSpan.FromMinutes(1), "Too many requests from this address.", "Please try again later.");
         });
     }
 }
