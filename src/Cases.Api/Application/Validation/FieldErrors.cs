@@ -1,7 +1,8 @@
+using KimPlatform.Security.Authentication;
 namespace KimPlatform.Cases.Api.Application.Validation;
 
 /// <summary>Collects every field error of a request, so the client learns all of them at once.</summary>
-public sealed partial class FieldErrors
+public sealed class FieldErrors
 {
     public const int MaxText = 100;
     public const int MaxLongText = 2000;
@@ -49,7 +50,7 @@ public sealed partial class FieldErrors
     public void Key(string? value, string field, bool required = true)
     {
         Text(value, field, 50, required);
-        if (!string.IsNullOrWhiteSpace(value) && !KeyPattern().IsMatch(value.Trim()))
+        if (!string.IsNullOrWhiteSpace(value) && !KimClaims.IsKey(value.Trim()))
         {
             Add(field, "Use lowercase letters, digits and '-', starting with a letter or digit.");
         }
@@ -65,7 +66,4 @@ public sealed partial class FieldErrors
     }
 
     public Dictionary<string, string[]> ToDictionary() => _errors.ToDictionary(entry => entry.Key, entry => entry.Value.ToArray());
-
-    [System.Text.RegularExpressions.GeneratedRegex("^[a-z0-9][a-z0-9-]*$", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
-    private static partial System.Text.RegularExpressions.Regex KeyPattern();
 }
