@@ -149,7 +149,7 @@ public sealed record ReferralRequested : AggregateEvent
     public required Guid ConsentId { get; init; }
     /// <summary>Data categories shared.</summary>
     public required IReadOnlyList<string> DataCategories { get; init; }
-    /// <summary>Municipality of the person (a reporting category).</summary>
+    /// <summary>Municipality of the person: one of the tenant's municipalities, no address; the partner needs it to see whether its offer applies.</summary>
     public required string Municipality { get; init; }
     /// <summary>Name and birth date; only with category <c>identity</c>.</summary>
     public ReferredPerson? Person { get; init; }
@@ -163,7 +163,7 @@ public sealed record ReferralRequested : AggregateEvent
     public IReadOnlyList<ReferredGoal>? Goals { get; init; }
     /// <summary>Only with category <c>household</c>.</summary>
     public IReadOnlyList<ReferredHouseholdMember>? Household { get; init; }
-    /// <summary>The case manager's note to the partner.</summary>
+    /// <summary>The case manager's note to the partner; only with category <c>note</c>.</summary>
     public string? Note { get; init; }
 }
 

@@ -329,7 +329,8 @@ public sealed class Case
         {
             EventId = eventId, TenantId = TenantId, OccurredAt = now, Version = version, CaseId = Id,
             ReferralId = referral.Id, OfferId = referral.OfferId, PartnerOrganisationId = referral.PartnerOrganisationId,
-            ReferringOrganisationId = OrganisationId, ConsentId = consent.Id, Municipality = Municipality, Note = referral.Note,
+            ReferringOrganisationId = OrganisationId, ConsentId = consent.Id, Municipality = Municipality,
+            Note = Allows(DataCategory.Note) ? referral.Note : null,
             DataCategories = consent.DataCategories.Select(category => ContractValue.Of(category)).ToArray(),
             Person = Allows(DataCategory.Identity) ? new ReferredPerson(person.GivenName, person.FamilyName, person.BirthDate) : null,
             ResidenceStatus = Allows(DataCategory.ResidenceStatus) ? ContractValue.Of(person.ResidenceStatus) : null,

@@ -47,8 +47,11 @@ public enum CloseOutcome { Achieved, PartiallyAchieved, NotAchieved }
 /// <summary>How the person gave consent.</summary>
 public enum ConsentForm { Written, Electronic }
 
-/// <summary>What a consent allows to be shared; a referral carries exactly these parts of the case.</summary>
-public enum DataCategory { Identity, ResidenceStatus, Languages, Household, Needs, Goals }
+/// <summary>
+/// What a consent allows to be shared; a referral carries exactly these parts of the case. <see cref="Note"/> is the case
+/// manager's free-text note of a referral: it can say anything about the person, so it needs consent of its own.
+/// </summary>
+public enum DataCategory { Identity, ResidenceStatus, Languages, Household, Needs, Goals, Note }
 
 public enum ReferralStatus { Requested, Accepted, Declined, Completed }
 

@@ -109,6 +109,21 @@ public sealed class CaseConsentTests
         Assert.Equal("Marta", Assert.Single(requested.Household!).GivenName);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void RequestReferral_Note_GoesOutOnlyUnderCategoryNote(bool noteCovered)
+    {
+        var c = InPhase(CasePhase.Assessment);
+        c.GiveConsent(AConsent(Partner, categories: noteCovered ? [DataCategory.Identity, DataCategory.Note] : [DataCategory.Identity]), Now);
+
+        var referral = c.RequestReferral(Offer, Partner, null, null, "Afraid of offices since her arrival", Now);
+
+        var requested = Assert.Single(c.Events.OfType<ReferralRequested>());
+        Assert.Equal(noteCovered ? "Afraid of offices since her arrival" : null, requested.Note);
+        Assert.Equal("Afraid of offices since her arrival", referral.Note);
+    }
+
     public static TheoryData<string> UncoveredReasons() => ["no consent", "other organisation", "kind unknown", "expired", "withdrawn", "named consent for another partner"];
 
     [Theory]

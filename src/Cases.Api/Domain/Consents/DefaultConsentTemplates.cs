@@ -53,7 +53,8 @@ public static class DefaultConsentTemplates
                 languages: "Sprachen, die ich spreche",
                 household: "Personen in meinem Haushalt",
                 needs: "mein Bedarf in den einzelnen Lebensbereichen",
-                goals: "Ziele meiner Integrationsvereinbarung")),
+                goals: "Ziele meiner Integrationsvereinbarung",
+                note: "die Notiz meiner Case Managerin oder meines Case Managers an den Empfänger")),
 
         new ConsentTemplateText(
             Language: "en",
@@ -76,7 +77,8 @@ public static class DefaultConsentTemplates
                 languages: "languages I speak",
                 household: "people in my household",
                 needs: "my needs in each area of life",
-                goals: "goals of my integration agreement")),
+                goals: "goals of my integration agreement",
+                note: "my case manager's note to the recipient")),
 
         new ConsentTemplateText(
             Language: "ar",
@@ -99,7 +101,8 @@ public static class DefaultConsentTemplates
                 languages: "اللغات التي أتحدثها",
                 household: "أفراد أسرتي الذين يعيشون معي",
                 needs: "احتياجاتي في كل مجال من مجالات الحياة",
-                goals: "أهداف اتفاقية الاندماج الخاصة بي")),
+                goals: "أهداف اتفاقية الاندماج الخاصة بي",
+                note: "ملاحظة مدير حالتي إلى الجهة المستلمة")),
 
         new ConsentTemplateText(
             Language: "uk",
@@ -122,7 +125,8 @@ public static class DefaultConsentTemplates
                 languages: "мови, якими я розмовляю",
                 household: "члени мого домогосподарства",
                 needs: "мої потреби в різних сферах життя",
-                goals: "цілі моєї угоди про інтеграцію")),
+                goals: "цілі моєї угоди про інтеграцію",
+                note: "примітка мого кейс-менеджера для одержувача")),
 
         new ConsentTemplateText(
             Language: "tr",
@@ -145,7 +149,8 @@ public static class DefaultConsentTemplates
                 languages: "konuştuğum diller",
                 household: "hanemdeki kişiler",
                 needs: "yaşam alanlarına göre ihtiyaçlarım",
-                goals: "entegrasyon anlaşmamın hedefleri")),
+                goals: "entegrasyon anlaşmamın hedefleri",
+                note: "vaka yöneticimin alıcıya yazdığı not")),
 
         new ConsentTemplateText(
             Language: "fa",
@@ -168,7 +173,8 @@ public static class DefaultConsentTemplates
                 languages: "زبان‌هایی که صحبت می‌کنم",
                 household: "افراد خانوار من",
                 needs: "نیازهای من در هر حوزه از زندگی",
-                goals: "اهداف توافق‌نامه ادغام من")),
+                goals: "اهداف توافق‌نامه ادغام من",
+                note: "یادداشت مدیر پرونده‌ام برای گیرنده")),
 
         new ConsentTemplateText(
             Language: "ru",
@@ -191,7 +197,8 @@ public static class DefaultConsentTemplates
                 languages: "языки, на которых я говорю",
                 household: "члены моего домохозяйства",
                 needs: "мои потребности в разных сферах жизни",
-                goals: "цели моего соглашения об интеграции")),
+                goals: "цели моего соглашения об интеграции",
+                note: "заметка моего кейс-менеджера для получателя")),
     ];
 
     public static ConsentTemplateText? Find(string language) =>
@@ -199,7 +206,7 @@ public static class DefaultConsentTemplates
 
     // One helper for every language, so no language can miss a category key.
     private static FrozenDictionary<string, string> Categories(
-        string identity, string residenceStatus, string languages, string household, string needs, string goals) =>
+        string identity, string residenceStatus, string languages, string household, string needs, string goals, string note) =>
         new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["identity"] = identity,
@@ -208,5 +215,6 @@ public static class DefaultConsentTemplates
             ["household"] = household,
             ["needs"] = needs,
             ["goals"] = goals,
+            ["note"] = note,
         }.ToFrozenDictionary(StringComparer.Ordinal);
 }
