@@ -48,6 +48,7 @@ public static class Extensions
 
         builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = ProblemDetailsEnricher.Enrich);
         builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
+        builder.Services.AddExceptionHandler<UnhandledExceptionHandler>();
         // Let bad bodies reach the exception handler, which answers with field-level problem details.
         builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
 
@@ -160,6 +161,8 @@ public static class Extensions
         app.UseForwardedHeaders();
         app.UseMiddleware<CorrelationIdMiddleware>();
         app.UseMiddleware<RequestLogMiddleware>();
+        // In Development the host puts its developer exception page (stack traces) outside this pipeline; the handler's
+        // last resort (UnhandledExceptionHandler) answers every exception, so none reaches that page.
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         // Explicitly after the status code pages, so that 401 and 403 challenges get problem details too.

@@ -5,6 +5,7 @@
 KIM_DIR=$ROOT/.kim
 SIGNING_KEY_FILE=$KIM_DIR/dev-signing-key
 DB_PASSWORD_FILE=$KIM_DIR/db-runtime-password
+DB_OWNER_PASSWORD_FILE=$KIM_DIR/db-owner-password
 SOLUTION_FILTER=KimPlatform.CI.slnf
 HEALTH_TIMEOUT=${KIM_HEALTH_TIMEOUT:-120}   # seconds for every process to answer GET /health/ready with 200
 STOP_TIMEOUT=10         # seconds between TERM and KILL for the .NET processes
@@ -71,12 +72,20 @@ ensure_secrets() {
     if [[ ! -s $SIGNING_KEY_FILE ]]; then
         (umask 077 && openssl rand -base64 32 >"$SIGNING_KEY_FILE.tmp" && mv "$SIGNING_KEY_FILE.tmp" "$SIGNING_KEY_FILE")
     fi
-    if [[ ! -s $DB_PASSWORD_FILE ]]; then
-        (umask 077 && openssl rand -hex 24 >"$DB_PASSWORD_FILE.tmp" && mv "$DB_PASSWORD_FILE.tmp" "$DB_PASSWORD_FILE")
-    fi
-    chmod 600 "$SIGNING_KEY_FILE" "$DB_PASSWORD_FILE"
+    local file
+    for file in "$DB_PASSWORD_FILE" "$DB_OWNER_PASSWORD_FILE"; do
+        [[ -s $file ]] || (umask 077 && openssl rand -hex 24 >"$file.tmp" && mv "$file.tmp" "$file")
+    done
+    chmod 600 "$SIGNING_KEY_FILE" "$DB_PASSWORD_FILE" "$DB_OWNER_PASSWORD_FILE"
     SIGNING_KEY=$(<"$SIGNING_KEY_FILE")
     DB_RUNTIME_PASSWORD=$(<"$DB_PASSWORD_FILE")
+    # The private PostgreSQL's superuser `kim` signs in with this password (SCRAM); see pg_start.
+    DB_OWNER_PASSWORD=$(<"$DB_OWNER_PASSWORD_FILE")
+}
+
+# pg_server: the profile's PostgreSQL as its superuser, as an Npgsql connection string (after ensure_secrets).
+pg_server() {
+    echo "Host=127.0.0.1;Port=$PG_PORT;Username=kim;Password=$DB_OWNER_PASSWORD"
 }
 
 # ─── profiles ─────────────────────────────────────────────────────────────────────────────────

@@ -93,11 +93,17 @@ pg_start() {
     mkdir -p "$PG_DIR"
     own postgres "$PG_DIR"
     if [[ ! -s $PG_DATA/PG_VERSION ]]; then
-        if ! run_as postgres "$bin/initdb" -D "$PG_DATA" -U kim --auth=trust -E UTF8 "${locale[@]}" \
-            >"$PG_DIR/initdb.log" 2>&1; then
+        # The superuser's password goes in through a file only postgres can read, never on a command line.
+        local pwfile=$PG_DIR/initdb.pw
+        (umask 077 && echo "$DB_OWNER_PASSWORD" >"$pwfile")
+        own postgres "$pwfile"
+        if ! run_as postgres "$bin/initdb" -D "$PG_DATA" -U kim --pwfile="$pwfile" --auth-host=scram-sha-256 \
+            --auth-local=peer -E UTF8 "${locale[@]}" >"$PG_DIR/initdb.log" 2>&1; then
+            rm -f "$pwfile"
             tail -n 30 "$PG_DIR/initdb.log" >&2
             die "initdb failed (log: $PG_DIR/initdb.log)"
         fi
+        rm -f "$pwfile"
     fi
     # No Unix socket (-k ''): clients use TCP, and long checkout paths cannot break the socket path.
     if ! run_as postgres "$bin/pg_ctl" -D "$PG_DATA" -l "$PG_DIR/postgres.log" -w -t 60 \
@@ -105,7 +111,27 @@ pg_start() {
         tail -n 30 "$PG_DIR/postgres.log" >&2
         die "PostgreSQL did not start (log: $PG_DIR/postgres.log)"
     fi
+    pg_require_password "$bin"
     say "PostgreSQL $("$bin/postgres" --version | awk '{print $3}') ready on 127.0.0.1:$PG_PORT in $(elapsed "$t0")"
+}
+
+# pg_require_password BIN: every TCP connection needs the password (SCRAM). A data folder made before kim
+# set one (it trusted every local user) gets the password set and its trust lines replaced, once.
+pg_require_password() {
+    local bin=$1 hba=$PG_DATA/pg_hba.conf
+    grep -qE '^[[:space:]]*host.*[[:space:]]trust([[:space:]]|$)' "$hba" || return 0
+    say "PostgreSQL in $PG_DATA trusted every local user: setting the password from .kim/ and requiring it"
+    printf "ALTER ROLE kim PASSWORD '%s';\n" "$DB_OWNER_PASSWORD" \
+        | run_as postgres "$bin/psql" -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PG_PORT" -U kim -d postgres >/dev/null \
+        || die "could not set the PostgreSQL password (log: $PG_DIR/postgres.log)"
+    cat >"$hba" <<'EOF'
+# Written by kim: no Unix socket is opened, and every TCP connection signs in with a password.
+local all all peer
+host  all all 127.0.0.1/32 scram-sha-256
+host  all all ::1/128      scram-sha-256
+EOF
+    own postgres "$hba"
+    run_as postgres "$bin/pg_ctl" -D "$PG_DATA" reload >/dev/null
 }
 
 pg_stop() {

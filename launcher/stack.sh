@@ -40,7 +40,7 @@ service_environment() {
         done
     else
         SERVICE_ENV+=(
-            "ConnectionStrings__${DATABASE[$name]}=Host=127.0.0.1;Port=$PG_PORT;Username=kim;Database=${DATABASE[$name]}"
+            "ConnectionStrings__${DATABASE[$name]}=$(pg_server);Database=${DATABASE[$name]}"
             "ConnectionStrings__messaging=amqp://guest:guest@127.0.0.1:$AMQP_PORT/"
             "Database__RuntimePassword=$DB_RUNTIME_PASSWORD"
         )
@@ -195,7 +195,7 @@ cmd_up() {
     gateway              http://127.0.0.1:${PORT[gateway]}
     API reference        http://127.0.0.1:${PORT[gateway]}/docs
     RabbitMQ management  http://127.0.0.1:$MGMT_PORT  (guest/guest)
-    PostgreSQL           Host=127.0.0.1;Port=$PG_PORT;Username=kim
+    PostgreSQL           Host=127.0.0.1;Port=$PG_PORT;Username=kim (password in .kim/db-owner-password)
     a development token  ./kim token --tenant kreis-guetersloh --org stadt-rietberg --role case_manager
   Logs in .kim/up/logs/. Ctrl+C stops everything.
 

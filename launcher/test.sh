@@ -6,7 +6,9 @@
 # service of launcher/services is at KIM_TEST_<NAME>_URL (cases-api → KIM_TEST_CASES_URL).
 test_environment() {
     TEST_ENV=(
-        "KIM_TEST_POSTGRES=Host=127.0.0.1;Port=$PG_PORT;Username=kim"
+        "KIM_TEST_POSTGRES=$(pg_server)"
+        # Test hosts create the same runtime roles as the stack (roles are cluster-wide): same password.
+        "Database__RuntimePassword=$DB_RUNTIME_PASSWORD"
         "KIM_TEST_RABBITMQ=amqp://guest:guest@127.0.0.1:$AMQP_PORT/"
         "KIM_TEST_RABBITMQCTL=$(rabbit_cmd rabbitmqctl) -n $NODE"
         "KIM_DEV_SIGNING_KEY=$SIGNING_KEY"
