@@ -1,3 +1,4 @@
+using KimPlatform.Gateway.Authentication;
 using KimPlatform.Gateway.Extensions;
 using KimPlatform.Gateway.Policies;
 using KimPlatform.Gateway.Routing;
@@ -17,6 +18,7 @@ app.UseServiceDefaults(
 app.UseRequestTimeouts();
 app.MapDefaultEndpoints();
 app.MapApiReference();
+app.MapAuthApi();
 app.MapReverseProxy(proxy =>
 {
     proxy.Use(ProxyTimeouts.AnswerGatewayTimeout);
