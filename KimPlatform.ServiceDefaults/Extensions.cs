@@ -154,8 +154,11 @@ public static class Extensions
     /// details for exceptions and bare status codes, then authentication and authorisation when the process has them.
     /// Call right after <c>Build()</c>. <paramref name="afterAuthentication"/> adds middleware that needs to know the
     /// caller but must also see the requests authorisation turns away (the gateway's rate limiter: 401s count too).
+    /// <paramref name="beforeAuthentication"/> adds middleware that must see the client's address and scheme but run
+    /// before the caller is known (the gateway's security headers, CORS and browser session).
     /// </summary>
-    public static WebApplication UseServiceDefaults(this WebApplication app, Action<WebApplication>? afterAuthentication = null)
+    public static WebApplication UseServiceDefaults(
+        this WebApplication app, Action<WebApplication>? afterAuthentication = null, Action<WebApplication>? beforeAuthentication = null)
     {
         ArgumentNullException.ThrowIfNull(app);
         app.UseForwardedHeaders();
@@ -167,6 +170,7 @@ public static class Extensions
         app.UseStatusCodePages();
         // Explicitly after the status code pages, so that 401 and 403 challenges get problem details too.
         var authenticates = app.Services.GetService<IAuthenticationSchemeProvider>() is not null;
+        beforeAuthentication?.Invoke(app);
         if (authenticates)
         {
             app.UseAuthentication();

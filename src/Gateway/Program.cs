@@ -1,4 +1,7 @@
+using KimPlatform.Gateway.Authentication;
 using KimPlatform.Gateway.Extensions;
+using KimPlatform.Gateway.Policies;
+using KimPlatform.Gateway.Routing;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -7,11 +10,22 @@ builder.AddApplicationServices();
 
 var app = builder.Build();
 
-// The limiter runs after authentication (it partitions by caller) and before authorisation, so 401s are limited too.
-app.UseServiceDefaults(afterAuthentication: gateway => gateway.UseRateLimiter());
+// Headers and CORS before authentication (401s carry the headers; preflights carry no token). The limiter runs after
+// authentication (it partitions by tenant and caller) and before authorisation, so 401s are limited too.
+app.UseServiceDefaults(
+    beforeAuthentication: gateway => gateway.UseGatewayHeaderPolicies(),
+    afterAuthentication: gateway => gateway.UseRateLimiter());
+app.UseRequestTimeouts();
 app.MapDefaultEndpoints();
 app.MapApiReference();
-app.MapReverseProxy();
+app.MapAuthApi();
+app.MapReverseProxy(proxy =>
+{
+    proxy.Use(ProxyTimeouts.AnswerGatewayTimeout);
+    proxy.UseSessionAffinity();
+    proxy.UseLoadBalancing();
+    proxy.UsePassiveHealthChecks();
+});
 
 await app.RunAsync();
 

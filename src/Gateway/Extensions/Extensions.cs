@@ -1,9 +1,6 @@
-using System.Globalization;
-using System.Threading.RateLimiting;
 using KimPlatform.Gateway.Health;
+using KimPlatform.Gateway.Policies;
 using KimPlatform.Gateway.Routing;
-using KimPlatform.Security.Authentication;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Http.Resilience;
 using Scalar.AspNetCore;
@@ -15,9 +12,11 @@ internal static class Extensions
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddKimAuthentication();
+        builder.AddGatewayPolicies();
 
         builder.Services.AddReverseProxy()
-            .LoadFromMemory(GatewayRoutes.Routes(), GatewayRoutes.Clusters(builder.Configuration));
+            .LoadFromMemory(GatewayRoutes.Routes().WithTimeouts(builder.Configuration), GatewayRoutes.Clusters(builder.Configuration))
+            .AddTransforms(InternalHeaders.StripFromClients);
 
         // A probe must answer fast and honestly: no retries or hedging from the default resilience handler.
 #pragma warning disable EXTEXP0001
@@ -33,34 +32,6 @@ internal static class Extensions
                 HealthStatus.Unhealthy,
                 ["ready"]));
         }
-
-        builder.AddRateLimits();
-    }
-
-    /// <summary>Per user (or per client address when anonymous) fixed windows; 429 problem with Retry-After.</summary>
-    private static void AddRateLimits(this IHostApplicationBuilder builder)
-    {
-        var perUser = builder.Configuration.GetValue("Gateway:RateLimit:PermitsPerMinutePerUser", 1200);
-        var anonymous = builder.Configuration.GetValue("Gateway:RateLimit:PermitsPerMinuteAnonymous", 300);
-
-        builder.Services.AddRateLimiter(limiter =>
-        {
-            limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
-            {
-                var caller = CallerContext.FromPrincipal(http.User);
-                var (key, permits) = caller.IsAuthenticated
-                    ? ($"user:{caller.TenantId}:{caller.UserId}", perUser)
-                    : ($"ip:{http.Connection.RemoteIpAddress}", anonymous);
-                return RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
-                {
-                    PermitLimit = permits,
-                    Window = TimeSpan.FromMinutes(1),
-                    QueueLimit = 0,
-                });
-            });
-            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            limiter.OnRejected = (context, _) => TooManyRequests.WriteAsync(context, TimeSpan.FromMinutes(1), "Too many requests.");
-        });
     }
 
     /// <summary>Scalar's API reference at <c>/docs</c> over each service's OpenAPI document, proxied at <c>/openapi/{name}.json</c>.</summary>

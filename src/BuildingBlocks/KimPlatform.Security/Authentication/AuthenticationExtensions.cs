@@ -27,8 +27,11 @@ public static class AuthenticationExtensions
             .BindConfiguration(IdentityProviderOptions.SectionName)
             .Validate<IHostEnvironment>(HasUsableMode, IdentityProviderOptions.NoUsableModeMessage)
             .ValidateOnStart();
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.TryAddSingleton(services => new ProviderConfigurationManager(
+            services.GetRequiredService<IOptions<IdentityProviderOptions>>().Value, services.GetRequiredService<TimeProvider>()));
         builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
-            .Configure<IOptions<IdentityProviderOptions>>((jwt, identity) => Configure(jwt, identity.Value));
+            .Configure<IOptions<IdentityProviderOptions>, IServiceProvider>((jwt, identity, services) => Configure(jwt, identity.Value, services));
         builder.Services.AddHostedService<DevelopmentSigningNotice>();
 
         builder.Services.AddAuthorizationBuilder()
@@ -52,10 +55,17 @@ public static class AuthenticationExtensions
         !string.IsNullOrWhiteSpace(options.Authority)
         || (environment.IsDevelopment() && !string.IsNullOrWhiteSpace(options.DevelopmentSigningKey));
 
-    private static void Configure(JwtBearerOptions jwt, IdentityProviderOptions options)
+    private static void Configure(JwtBearerOptions jwt, IdentityProviderOptions options, IServiceProvider services)
     {
         jwt.MapInboundClaims = false;
-        jwt.Events = new JwtBearerEvents { OnTokenValidated = RefuseUnusableIdentity };
+        jwt.Events = new JwtBearerEvents
+        {
+            OnTokenValidated = context =>
+            {
+                context.Principal = KimClaimMapping.Map(context.Principal!, options.Claims);
+                return RefuseUnusableIdentity(context);
+            },
+        };
         jwt.Audience = options.Audience;
         jwt.TokenValidationParameters.NameClaimType = KimClaims.Name;
         jwt.TokenValidationParameters.RoleClaimType = KimClaims.Roles;
@@ -64,8 +74,11 @@ public static class AuthenticationExtensions
 
         if (!string.IsNullOrWhiteSpace(options.Authority))
         {
+            // Keys come from the discovery document's JWKS; a token with an unknown kid makes the handler fetch them
+            // again before judging it (at most once per KeyRefreshInterval), so a rotation needs no restart here.
             jwt.Authority = options.Authority;
             jwt.RequireHttpsMetadata = options.RequireHttpsMetadata;
+            jwt.ConfigurationManager = services.GetRequiredService<ProviderConfigurationManager>();
             return;
         }
 

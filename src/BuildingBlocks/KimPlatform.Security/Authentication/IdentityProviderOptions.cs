@@ -22,6 +22,15 @@ public sealed class IdentityProviderOptions
     /// <summary>Audience every token must carry.</summary>
     public string Audience { get; set; } = "kim-platform";
 
+    /// <summary>
+    /// How soon after the last refresh a token signed with an unknown key (<c>kid</c>) makes the services fetch the
+    /// provider's keys again (default 5 minutes). Without such a token, keys are fetched every 12 hours.
+    /// </summary>
+    public TimeSpan KeyRefreshInterval { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Where the provider puts tenant, organisation, roles and name (<c>Identity:Claims</c>).</summary>
+    public ClaimMappingOptions Claims { get; set; } = new();
+
     /// <summary>Whether the authority's metadata must be fetched over HTTPS.</summary>
     public bool RequireHttpsMetadata { get; set; } = true;
 
