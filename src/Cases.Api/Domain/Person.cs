@@ -18,7 +18,6 @@ public sealed class Person
     public Gender? Gender { get; init; }
     [PersonalData(PersonalDataCategory.Nationality, ProcessingPurposes.CaseManagement, LegalBases.GdprArt6Para1E | LegalBases.SgbX67A | LegalBases.SgbX67C, DataRecipients.CaseOrganisation | DataRecipients.DataSubject, RetentionRule.CaseRetention, DeletionPaths.CaseErasure | DeletionPaths.CaseRetentionJob)]
     public string? Nationality { get; init; }
-    public string? PhoneNumber { get; init; }
     [PersonalData(PersonalDataCategory.Languages, ProcessingPurposes.CaseManagement, LegalBases.GdprArt6Para1E | LegalBases.SgbX67A | LegalBases.SgbX67C, DataRecipients.CaseOrganisation | DataRecipients.DataSubject, RetentionRule.CaseRetention, DeletionPaths.CaseErasure | DeletionPaths.CaseRetentionJob)]
     public required IReadOnlyList<string> Languages { get; init; }
     [PersonalData(PersonalDataCategory.ResidenceStatus, ProcessingPurposes.CaseManagement, LegalBases.GdprArt6Para1E | LegalBases.SgbX67A | LegalBases.SgbX67C, DataRecipients.CaseOrganisation | DataRecipients.DataSubject, RetentionRule.CaseRetention, DeletionPaths.CaseErasure | DeletionPaths.CaseRetentionJob)]
