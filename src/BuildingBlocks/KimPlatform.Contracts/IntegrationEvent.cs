@@ -1,3 +1,5 @@
+using KimPlatform.Contracts.Privacy;
+
 namespace KimPlatform.Contracts;
 
 /// <summary>
@@ -7,12 +9,15 @@ namespace KimPlatform.Contracts;
 public abstract record IntegrationEvent
 {
     /// <summary>Unique id of this event; also the MassTransit message id when it leaves the outbox.</summary>
+    [NotPersonalData("envelope of every integration event")]
     public required Guid EventId { get; init; }
 
     /// <summary>Key of the tenant (KIM body) the event belongs to, e.g. <c>kreis-guetersloh</c>.</summary>
+    [NotPersonalData("envelope of every integration event")]
     public required string TenantId { get; init; }
 
     /// <summary>When the change happened.</summary>
+    [NotPersonalData("envelope of every integration event")]
     public required DateTimeOffset OccurredAt { get; init; }
 }
 

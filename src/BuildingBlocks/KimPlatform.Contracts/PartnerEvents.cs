@@ -1,3 +1,5 @@
+using KimPlatform.Contracts.Privacy;
+
 namespace KimPlatform.Contracts;
 
 // Partner events the case service follows.
@@ -6,12 +8,16 @@ namespace KimPlatform.Contracts;
 public sealed record OrganisationRegistered : IntegrationEvent
 {
     /// <summary>Organisation key.</summary>
+    [NotPersonalData("an organisation or its public offer, not a person")]
     public required string OrganisationId { get; init; }
     /// <summary>Display name.</summary>
+    [NotPersonalData("an organisation or its public offer, not a person")]
     public required string Name { get; init; }
     /// <summary>Kind such as <c>jobcenter</c> or <c>welfare</c>.</summary>
+    [NotPersonalData("an organisation or its public offer, not a person")]
     public required string Kind { get; init; }
     /// <summary>Legal domains (Rechtskreise).</summary>
+    [NotPersonalData("an organisation or its public offer, not a person")]
     public required IReadOnlyList<string> LegalDomains { get; init; }
 }
 
@@ -19,10 +25,13 @@ public sealed record OrganisationRegistered : IntegrationEvent
 public sealed record ReferralAccepted : AggregateEvent
 {
     /// <summary>The referral.</summary>
+    [PersonalData(PersonalDataCategory.Pseudonymous, ProcessingPurposes.Referral, LegalBases.GdprArt6Para1A | LegalBases.SgbX67B | LegalBases.SgbX69, DataRecipients.CasesService | DataRecipients.CaseOrganisation, RetentionRule.UntilDispatched, DeletionPaths.OutboxCleanup | DeletionPaths.CaseErasure)]
     public required Guid ReferralId { get; init; }
     /// <summary>The case the referral belongs to.</summary>
+    [PersonalData(PersonalDataCategory.Pseudonymous, ProcessingPurposes.Referral, LegalBases.GdprArt6Para1A | LegalBases.SgbX67B | LegalBases.SgbX69, DataRecipients.CasesService | DataRecipients.CaseOrganisation, RetentionRule.UntilDispatched, DeletionPaths.OutboxCleanup | DeletionPaths.CaseErasure)]
     public required Guid CaseId { get; init; }
     /// <summary>The answering organisation.</summary>
+    [PersonalData(PersonalDataCategory.CaseNotes, ProcessingPurposes.Referral, LegalBases.GdprArt6Para1A | LegalBases.SgbX67B | LegalBases.SgbX69, DataRecipients.CasesService | DataRecipients.CaseOrganisation, RetentionRule.UntilDispatched, DeletionPaths.OutboxCleanup | DeletionPaths.CaseErasure)]
     public required string PartnerOrganisationId { get; init; }
 }
 
@@ -30,12 +39,16 @@ public sealed record ReferralAccepted : AggregateEvent
 public sealed record ReferralDeclined : AggregateEvent
 {
     /// <summary>The referral.</summary>
+    [PersonalData(PersonalDataCategory.Pseudonymous, ProcessingPurposes.Referral, LegalBases.GdprArt6Para1A | LegalBases.SgbX67B | LegalBases.SgbX69, DataRecipients.CasesService | DataRecipients.CaseOrganisation, RetentionRule.UntilDispatched, DeletionPaths.OutboxCleanup | DeletionPaths.CaseErasure)]
     public required Guid ReferralId { get; init; }
     /// <summary>The case the referral belongs to.</summary>
+    [PersonalData(PersonalDataCategory.Pseudonymous, ProcessingPurposes.Referral, LegalBases.GdprArt6Para1A | LegalBases.SgbX67B | LegalBases.SgbX69, DataRecipients.CasesService | DataRecipients.CaseOrganisation, RetentionRule.UntilDispatched, DeletionPaths.OutboxCleanup | DeletionPaths.CaseErasure)]
     public required Guid CaseId { get; init; }
     /// <summary>The answering organisation.</summary>
+    [PersonalData(PersonalDataCategory.CaseNotes, ProcessingPurposes.Referral, LegalBases.GdprArt6Para1A | LegalBases.SgbX67B | LegalBases.SgbX69, DataRecipients.CasesService | DataRecipients.CaseOrganisation, RetentionRule.UntilDispatched, DeletionPaths.OutboxCleanup | DeletionPaths.CaseErasure)]
     public required string PartnerOrganisationId { get; init; }
     /// <summary>Why.</summary>
+    [PersonalData(PersonalDataCategory.CaseNotes, ProcessingPurposes.Referral, LegalBases.GdprArt6Para1A | LegalBases.SgbX67B | LegalBases.SgbX69 | LegalBases.GdprArt9Para2A, DataRecipients.CasesService | DataRecipients.CaseOrganisation, RetentionRule.UntilDispatched, DeletionPaths.OutboxCleanup | DeletionPaths.CaseErasure, Special = true)]
     public required string Reason { get; init; }
 }
 
@@ -43,12 +56,16 @@ public sealed record ReferralDeclined : AggregateEvent
 public sealed record ReferralCompleted : AggregateEvent
 {
     /// <summary>The referral.</summary>
+    [PersonalData(PersonalDataCategory.Pseudonymous, ProcessingPurposes.Referral, LegalBases.GdprArt6Para1A | LegalBases.SgbX67B | LegalBases.SgbX69, DataRecipients.CasesService | DataRecipients.CaseOrganisation, RetentionRule.UntilDispatched, DeletionPaths.OutboxCleanup | DeletionPaths.CaseErasure)]
     public required Guid ReferralId { get; init; }
     /// <summary>The case the referral belongs to.</summary>
+    [PersonalData(PersonalDataCategory.Pseudonymous, ProcessingPurposes.Referral, LegalBases.GdprArt6Para1A | LegalBases.SgbX67B | LegalBases.SgbX69, DataRecipients.CasesService | DataRecipients.CaseOrganisation, RetentionRule.UntilDispatched, DeletionPaths.OutboxCleanup | DeletionPaths.CaseErasure)]
     public required Guid CaseId { get; init; }
     /// <summary>The answering organisation.</summary>
+    [PersonalData(PersonalDataCategory.CaseNotes, ProcessingPurposes.Referral, LegalBases.GdprArt6Para1A | LegalBases.SgbX67B | LegalBases.SgbX69, DataRecipients.CasesService | DataRecipients.CaseOrganisation, RetentionRule.UntilDispatched, DeletionPaths.OutboxCleanup | DeletionPaths.CaseErasure)]
     public required string PartnerOrganisationId { get; init; }
     /// <summary>What came of it.</summary>
+    [PersonalData(PersonalDataCategory.CaseNotes, ProcessingPurposes.Referral, LegalBases.GdprArt6Para1A | LegalBases.SgbX67B | LegalBases.SgbX69 | LegalBases.GdprArt9Para2A, DataRecipients.CasesService | DataRecipients.CaseOrganisation, RetentionRule.UntilDispatched, DeletionPaths.OutboxCleanup | DeletionPaths.CaseErasure, Special = true)]
     public required string Outcome { get; init; }
 }
 
@@ -56,12 +73,16 @@ public sealed record ReferralCompleted : AggregateEvent
 public sealed record OrganisationChanged : AggregateEvent
 {
     /// <summary>Organisation key.</summary>
+    [NotPersonalData("an organisation or its public offer, not a person")]
     public required string OrganisationId { get; init; }
     /// <summary>Display name.</summary>
+    [NotPersonalData("an organisation or its public offer, not a person")]
     public required string Name { get; init; }
     /// <summary>Kind such as <c>jobcenter</c> or <c>welfare</c>.</summary>
+    [NotPersonalData("an organisation or its public offer, not a person")]
     public required string Kind { get; init; }
     /// <summary>Legal domains (Rechtskreise).</summary>
+    [NotPersonalData("an organisation or its public offer, not a person")]
     public required IReadOnlyList<string> LegalDomains { get; init; }
 }
 
@@ -69,18 +90,25 @@ public sealed record OrganisationChanged : AggregateEvent
 public sealed record OfferPublished : AggregateEvent
 {
     /// <summary>The offer.</summary>
+    [NotPersonalData("an organisation or its public offer, not a person")]
     public required Guid OfferId { get; init; }
     /// <summary>Key of the organisation running it.</summary>
+    [NotPersonalData("an organisation or its public offer, not a person")]
     public required string OrganisationId { get; init; }
     /// <summary>The German title.</summary>
+    [NotPersonalData("an organisation or its public offer, not a person")]
     public required string Title { get; init; }
     /// <summary>Topics such as <c>language</c>.</summary>
+    [NotPersonalData("an organisation or its public offer, not a person")]
     public required IReadOnlyList<string> Topics { get; init; }
     /// <summary>Target groups such as <c>women</c>.</summary>
+    [NotPersonalData("an organisation or its public offer, not a person")]
     public required IReadOnlyList<string> TargetGroups { get; init; }
     /// <summary>Languages it is delivered in (ISO 639-1).</summary>
+    [NotPersonalData("an organisation or its public offer, not a person")]
     public required IReadOnlyList<string> Languages { get; init; }
     /// <summary>Municipalities it serves.</summary>
+    [NotPersonalData("an organisation or its public offer, not a person")]
     public required IReadOnlyList<string> Municipalities { get; init; }
 }
 
@@ -88,7 +116,9 @@ public sealed record OfferPublished : AggregateEvent
 public sealed record OfferWithdrawn : AggregateEvent
 {
     /// <summary>The offer.</summary>
+    [NotPersonalData("an organisation or its public offer, not a person")]
     public required Guid OfferId { get; init; }
     /// <summary>Key of the organisation running it.</summary>
+    [NotPersonalData("an organisation or its public offer, not a person")]
     public required string OrganisationId { get; init; }
 }

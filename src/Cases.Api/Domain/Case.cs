@@ -1,4 +1,5 @@
 using KimPlatform.Contracts;
+using KimPlatform.Contracts.Privacy;
 
 namespace KimPlatform.Cases.Api.Domain;
 
@@ -23,9 +24,13 @@ public sealed class Case
     {
     }
 
+    [PersonalData(PersonalDataCategory.Pseudonymous, ProcessingPurposes.CaseManagement | ProcessingPurposes.Referral | ProcessingPurposes.Reporting, LegalBases.GdprArt6Para1E | LegalBases.SgbX67A | LegalBases.SgbX67C, DataRecipients.CaseOrganisation | DataRecipients.DataSubject | DataRecipients.ReportingService | DataRecipients.PartnersService, RetentionRule.StatisticsRetention, DeletionPaths.NotDeleted)]
     public Guid Id { get; private set; }
+    [NotPersonalData("key of the tenant (a county)")]
     public string TenantId { get; private set; } = "";
+    [NotPersonalData("key of an organisation, not of a person")]
     public string OrganisationId { get; private set; } = "";
+    [PersonalData(PersonalDataCategory.Pseudonymous, ProcessingPurposes.CaseManagement | ProcessingPurposes.Reporting, LegalBases.GdprArt6Para1E | LegalBases.SgbX67A | LegalBases.SgbX67C, DataRecipients.CaseOrganisation | DataRecipients.DataSubject | DataRecipients.ReportingService, RetentionRule.StatisticsRetention, DeletionPaths.NotDeleted)]
     public CasePhase Phase { get; private set; }
 
     /// <summary>Incremented by every change; the ETag and the events' <c>Version</c>.</summary>
@@ -35,22 +40,36 @@ public sealed class Case
     public Person? Person { get; private set; }
 
     // Search columns derived from the person, erased with it.
+    [PersonalData(PersonalDataCategory.Identity, ProcessingPurposes.CaseManagement, LegalBases.GdprArt6Para1E | LegalBases.SgbX67A | LegalBases.SgbX67C, DataRecipients.CaseOrganisation | DataRecipients.DataSubject, RetentionRule.CaseRetention, DeletionPaths.CaseErasure | DeletionPaths.CaseRetentionJob)]
     public string? FoldedName { get; private set; }
+    [PersonalData(PersonalDataCategory.Identity, ProcessingPurposes.CaseManagement, LegalBases.GdprArt6Para1E | LegalBases.SgbX67A | LegalBases.SgbX67C, DataRecipients.CaseOrganisation | DataRecipients.DataSubject, RetentionRule.CaseRetention, DeletionPaths.CaseErasure | DeletionPaths.CaseRetentionJob)]
     public IReadOnlyList<string>? NameKeys { get; private set; }
+    [PersonalData(PersonalDataCategory.Identity, ProcessingPurposes.CaseManagement, LegalBases.GdprArt6Para1E | LegalBases.SgbX67A | LegalBases.SgbX67C, DataRecipients.CaseOrganisation | DataRecipients.DataSubject, RetentionRule.CaseRetention, DeletionPaths.CaseErasure | DeletionPaths.CaseRetentionJob)]
     public DateOnly? BirthDate { get; private set; }
 
     // The anonymous skeleton that statistics keep after erasure.
+    [PersonalData(PersonalDataCategory.PlaceOfResidence, ProcessingPurposes.CaseManagement | ProcessingPurposes.Reporting, LegalBases.GdprArt6Para1E | LegalBases.SgbX67A | LegalBases.SgbX67C, DataRecipients.CaseOrganisation | DataRecipients.DataSubject | DataRecipients.ReportingService, RetentionRule.StatisticsRetention, DeletionPaths.NotDeleted)]
     public string Municipality { get; private set; } = "";
+    [PersonalData(PersonalDataCategory.Pseudonymous, ProcessingPurposes.CaseManagement | ProcessingPurposes.Reporting, LegalBases.GdprArt6Para1E | LegalBases.SgbX67A | LegalBases.SgbX67C, DataRecipients.CaseOrganisation | DataRecipients.DataSubject | DataRecipients.ReportingService, RetentionRule.StatisticsRetention, DeletionPaths.NotDeleted)]
     public string AgeBand { get; private set; } = "";
+    [PersonalData(PersonalDataCategory.ResidenceStatus, ProcessingPurposes.CaseManagement | ProcessingPurposes.Reporting, LegalBases.GdprArt6Para1E | LegalBases.SgbX67A | LegalBases.SgbX67C, DataRecipients.CaseOrganisation | DataRecipients.DataSubject | DataRecipients.ReportingService, RetentionRule.StatisticsRetention, DeletionPaths.NotDeleted)]
     public ResidenceStatus ResidenceStatus { get; private set; }
+    [PersonalData(PersonalDataCategory.Pseudonymous, ProcessingPurposes.CaseManagement | ProcessingPurposes.Reporting, LegalBases.GdprArt6Para1E | LegalBases.SgbX67A | LegalBases.SgbX67C | LegalBases.GdprArt9Para2A | LegalBases.GdprArt9Para2H, DataRecipients.CaseOrganisation | DataRecipients.DataSubject | DataRecipients.ReportingService, RetentionRule.StatisticsRetention, DeletionPaths.NotDeleted, Special = true)]
     public IReadOnlyList<TargetGroup> TargetGroups { get; private set; } = [];
+    [PersonalData(PersonalDataCategory.CaseNotes, ProcessingPurposes.CaseManagement | ProcessingPurposes.Reporting, LegalBases.GdprArt6Para1E | LegalBases.SgbX67A | LegalBases.SgbX67C, DataRecipients.CaseOrganisation | DataRecipients.DataSubject | DataRecipients.ReportingService, RetentionRule.StatisticsRetention, DeletionPaths.NotDeleted)]
     public Reachability Reachability { get; private set; }
 
+    [PersonalData(PersonalDataCategory.Staff, ProcessingPurposes.CaseManagement, LegalBases.GdprArt6Para1C | LegalBases.EmploymentArt88, DataRecipients.CaseOrganisation, RetentionRule.AuditRetention, DeletionPaths.NotDeleted)]
     public string? AssignedCaseManagerId { get; private set; }
+    [PersonalData(PersonalDataCategory.ProcessingDates, ProcessingPurposes.CaseManagement | ProcessingPurposes.Reporting, LegalBases.GdprArt6Para1E | LegalBases.SgbX67A | LegalBases.SgbX67C, DataRecipients.CaseOrganisation | DataRecipients.DataSubject | DataRecipients.ReportingService, RetentionRule.StatisticsRetention, DeletionPaths.NotDeleted)]
     public DateTimeOffset OpenedAt { get; private set; }
+    [PersonalData(PersonalDataCategory.ProcessingDates, ProcessingPurposes.CaseManagement | ProcessingPurposes.Reporting, LegalBases.GdprArt6Para1E | LegalBases.SgbX67A | LegalBases.SgbX67C, DataRecipients.CaseOrganisation | DataRecipients.DataSubject | DataRecipients.ReportingService, RetentionRule.StatisticsRetention, DeletionPaths.NotDeleted)]
     public DateTimeOffset? ClosedAt { get; private set; }
+    [PersonalData(PersonalDataCategory.CaseNotes, ProcessingPurposes.CaseManagement | ProcessingPurposes.Reporting, LegalBases.GdprArt6Para1E | LegalBases.SgbX67A | LegalBases.SgbX67C, DataRecipients.CaseOrganisation | DataRecipients.DataSubject | DataRecipients.ReportingService, RetentionRule.StatisticsRetention, DeletionPaths.NotDeleted)]
     public CloseReason? CloseReason { get; private set; }
+    [PersonalData(PersonalDataCategory.CaseNotes, ProcessingPurposes.CaseManagement | ProcessingPurposes.Reporting, LegalBases.GdprArt6Para1E | LegalBases.SgbX67A | LegalBases.SgbX67C, DataRecipients.CaseOrganisation | DataRecipients.DataSubject | DataRecipients.ReportingService, RetentionRule.StatisticsRetention, DeletionPaths.NotDeleted)]
     public CloseOutcome? CloseOutcome { get; private set; }
+    [PersonalData(PersonalDataCategory.ProcessingDates, ProcessingPurposes.CaseManagement, LegalBases.GdprArt6Para1E | LegalBases.SgbX67A | LegalBases.SgbX67C, DataRecipients.CaseOrganisation | DataRecipients.DataSubject, RetentionRule.StatisticsRetention, DeletionPaths.NotDeleted)]
     public DateTimeOffset? ErasedAt { get; private set; }
 
     public IReadOnlyList<Need> Needs => _needs.AsReadOnly();

@@ -1,3 +1,5 @@
+using KimPlatform.Contracts.Privacy;
+
 namespace KimPlatform.Cases.Api.Domain;
 
 /// <summary>
@@ -6,5 +8,6 @@ namespace KimPlatform.Cases.Api.Domain;
 /// </summary>
 public sealed class KnownTenant
 {
+    [NotPersonalData("key of the tenant (a county)")]
     public required string TenantId { get; init; }
 }

@@ -1,4 +1,5 @@
 using KimPlatform.Cases.Api.Domain.Persons;
+using KimPlatform.Contracts.Privacy;
 
 namespace KimPlatform.Cases.Api.Domain;
 
@@ -7,15 +8,25 @@ public sealed class Person
 {
     private readonly List<HouseholdMember> _household = [];
 
+    [PersonalData(PersonalDataCategory.Identity, ProcessingPurposes.CaseManagement, LegalBases.GdprArt6Para1E | LegalBases.SgbX67A | LegalBases.SgbX67C, DataRecipients.CaseOrganisation | DataRecipients.DataSubject, RetentionRule.CaseRetention, DeletionPaths.CaseErasure | DeletionPaths.CaseRetentionJob)]
     public required string GivenName { get; init; }
+    [PersonalData(PersonalDataCategory.Identity, ProcessingPurposes.CaseManagement, LegalBases.GdprArt6Para1E | LegalBases.SgbX67A | LegalBases.SgbX67C, DataRecipients.CaseOrganisation | DataRecipients.DataSubject, RetentionRule.CaseRetention, DeletionPaths.CaseErasure | DeletionPaths.CaseRetentionJob)]
     public required string FamilyName { get; init; }
+    [PersonalData(PersonalDataCategory.Identity, ProcessingPurposes.CaseManagement, LegalBases.GdprArt6Para1E | LegalBases.SgbX67A | LegalBases.SgbX67C, DataRecipients.CaseOrganisation | DataRecipients.DataSubject, RetentionRule.CaseRetention, DeletionPaths.CaseErasure | DeletionPaths.CaseRetentionJob)]
     public required DateOnly BirthDate { get; init; }
+    [PersonalData(PersonalDataCategory.Gender, ProcessingPurposes.CaseManagement, LegalBases.GdprArt6Para1E | LegalBases.SgbX67A | LegalBases.SgbX67C, DataRecipients.CaseOrganisation | DataRecipients.DataSubject, RetentionRule.CaseRetention, DeletionPaths.CaseErasure | DeletionPaths.CaseRetentionJob)]
     public Gender? Gender { get; init; }
+    [PersonalData(PersonalDataCategory.Nationality, ProcessingPurposes.CaseManagement, LegalBases.GdprArt6Para1E | LegalBases.SgbX67A | LegalBases.SgbX67C, DataRecipients.CaseOrganisation | DataRecipients.DataSubject, RetentionRule.CaseRetention, DeletionPaths.CaseErasure | DeletionPaths.CaseRetentionJob)]
     public string? Nationality { get; init; }
+    [PersonalData(PersonalDataCategory.Languages, ProcessingPurposes.CaseManagement, LegalBases.GdprArt6Para1E | LegalBases.SgbX67A | LegalBases.SgbX67C, DataRecipients.CaseOrganisation | DataRecipients.DataSubject, RetentionRule.CaseRetention, DeletionPaths.CaseErasure | DeletionPaths.CaseRetentionJob)]
     public required IReadOnlyList<string> Languages { get; init; }
+    [PersonalData(PersonalDataCategory.ResidenceStatus, ProcessingPurposes.CaseManagement, LegalBases.GdprArt6Para1E | LegalBases.SgbX67A | LegalBases.SgbX67C, DataRecipients.CaseOrganisation | DataRecipients.DataSubject, RetentionRule.CaseRetention, DeletionPaths.CaseErasure | DeletionPaths.CaseRetentionJob)]
     public required ResidenceStatus ResidenceStatus { get; init; }
+    [PersonalData(PersonalDataCategory.ResidenceStatus, ProcessingPurposes.CaseManagement, LegalBases.GdprArt6Para1E | LegalBases.SgbX67A | LegalBases.SgbX67C, DataRecipients.CaseOrganisation | DataRecipients.DataSubject, RetentionRule.CaseRetention, DeletionPaths.CaseErasure | DeletionPaths.CaseRetentionJob)]
     public DateOnly? ArrivalDate { get; init; }
+    [PersonalData(PersonalDataCategory.PlaceOfResidence, ProcessingPurposes.CaseManagement, LegalBases.GdprArt6Para1E | LegalBases.SgbX67A | LegalBases.SgbX67C, DataRecipients.CaseOrganisation | DataRecipients.DataSubject, RetentionRule.CaseRetention, DeletionPaths.CaseErasure | DeletionPaths.CaseRetentionJob)]
     public required string Municipality { get; init; }
+    [PersonalData(PersonalDataCategory.Household, ProcessingPurposes.CaseManagement, LegalBases.GdprArt6Para1E | LegalBases.SgbX67A | LegalBases.SgbX67C, DataRecipients.CaseOrganisation | DataRecipients.DataSubject, RetentionRule.CaseRetention, DeletionPaths.CaseErasure | DeletionPaths.CaseRetentionJob)]
     public IReadOnlyList<HouseholdMember> Household { get => _household.AsReadOnly(); init => _household = [.. value]; }
 
     /// <summary>Name keys that match spelling and transliteration variants and swapped names.</summary>
@@ -41,7 +52,10 @@ public sealed class Person
 
 public sealed class HouseholdMember
 {
+    [PersonalData(PersonalDataCategory.Household, ProcessingPurposes.CaseManagement, LegalBases.GdprArt6Para1E | LegalBases.SgbX67A | LegalBases.SgbX67C, DataRecipients.CaseOrganisation | DataRecipients.DataSubject, RetentionRule.CaseRetention, DeletionPaths.CaseErasure | DeletionPaths.CaseRetentionJob)]
     public required HouseholdRelation Relation { get; init; }
+    [PersonalData(PersonalDataCategory.Household, ProcessingPurposes.CaseManagement, LegalBases.GdprArt6Para1E | LegalBases.SgbX67A | LegalBases.SgbX67C, DataRecipients.CaseOrganisation | DataRecipients.DataSubject, RetentionRule.CaseRetention, DeletionPaths.CaseErasure | DeletionPaths.CaseRetentionJob)]
     public required string GivenName { get; init; }
+    [PersonalData(PersonalDataCategory.Household, ProcessingPurposes.CaseManagement, LegalBases.GdprArt6Para1E | LegalBases.SgbX67A | LegalBases.SgbX67C, DataRecipients.CaseOrganisation | DataRecipients.DataSubject, RetentionRule.CaseRetention, DeletionPaths.CaseErasure | DeletionPaths.CaseRetentionJob)]
     public int? BirthYear { get; init; }
 }

@@ -1,4 +1,5 @@
 using KimPlatform.Contracts;
+using KimPlatform.Contracts.Privacy;
 
 namespace KimPlatform.Events.Api.Domain;
 
@@ -22,17 +23,28 @@ public sealed class Event
     {
     }
 
+    [NotPersonalData("an event (Veranstaltung) of the network, not about a person")]
     public Guid Id { get; private set; }
+    [NotPersonalData("an event (Veranstaltung) of the network, not about a person")]
     public string TenantId { get; private set; } = "";
+    [NotPersonalData("an event (Veranstaltung) of the network, not about a person")]
     public string OrganisationId { get; private set; } = "";
+    [NotPersonalData("an event (Veranstaltung) of the network, not about a person")]
     public string Title { get; private set; } = "";
+    [NotPersonalData("an event (Veranstaltung) of the network, not about a person")]
     public EventFormat Format { get; private set; }
+    [NotPersonalData("an event (Veranstaltung) of the network, not about a person")]
     public DateTimeOffset StartsAt { get; private set; }
+    [NotPersonalData("an event (Veranstaltung) of the network, not about a person")]
     public DateTimeOffset EndsAt { get; private set; }
+    [NotPersonalData("an event (Veranstaltung) of the network, not about a person")]
     public string Venue { get; private set; } = "";
     public int Capacity { get; private set; }
+    [NotPersonalData("an event (Veranstaltung) of the network, not about a person")]
     public DateTimeOffset? RegistrationOpensAt { get; private set; }
+    [NotPersonalData("an event (Veranstaltung) of the network, not about a person")]
     public DateTimeOffset? RegistrationClosesAt { get; private set; }
+    [NotPersonalData("an event (Veranstaltung) of the network, not about a person")]
     public IReadOnlyList<string> Languages { get; private set; } = [];
     public bool IsPublic { get; private set; }
     public long Version { get; private set; }
@@ -40,6 +52,7 @@ public sealed class Event
     /// <summary>The last arrival number handed out; registrations are numbered in the order they got the lock.</summary>
     public long LastSequence { get; private set; }
 
+    [NotPersonalData("an event (Veranstaltung) of the network, not about a person")]
     public DateTimeOffset CreatedAt { get; private set; }
 
     public IReadOnlyList<EventSession> Sessions => _sessions.AsReadOnly();

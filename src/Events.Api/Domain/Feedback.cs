@@ -1,3 +1,5 @@
+using KimPlatform.Contracts.Privacy;
+
 namespace KimPlatform.Events.Api.Domain;
 
 /// <summary>
@@ -20,6 +22,8 @@ public sealed class Feedback
     /// <summary>1 (poor) to 5 (very good).</summary>
     public int Rating { get; private set; }
 
+    [NotPersonalData("anonymous evaluation, stored without a link to the registration")]
     public string? Good { get; private set; }
+    [NotPersonalData("anonymous evaluation, stored without a link to the registration")]
     public string? Improve { get; private set; }
 }

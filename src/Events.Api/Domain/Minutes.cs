@@ -1,3 +1,5 @@
+using KimPlatform.Contracts.Privacy;
+
 namespace KimPlatform.Events.Api.Domain;
 
 /// <summary>The minutes of a meeting (Protokoll): agenda items with their decisions and the actions agreed.</summary>
@@ -16,7 +18,9 @@ public sealed class Minutes
         RecordedAt = recordedAt;
     }
 
+    [NotPersonalData("minutes of a meeting: decisions and actions of organisations")]
     public Guid Id { get; private set; }
+    [NotPersonalData("minutes of a meeting: decisions and actions of organisations")]
     public DateTimeOffset RecordedAt { get; private set; }
     public IReadOnlyList<AgendaItem> Items => _items.AsReadOnly();
 }
@@ -37,7 +41,9 @@ public sealed class AgendaItem
         _actions.AddRange(actions);
     }
 
+    [NotPersonalData("minutes of a meeting: decisions and actions of organisations")]
     public string Title { get; private set; } = "";
+    [NotPersonalData("minutes of a meeting: decisions and actions of organisations")]
     public string? Decision { get; private set; }
     public IReadOnlyList<ActionItem> Actions => _actions.AsReadOnly();
 }
@@ -57,10 +63,15 @@ public sealed class ActionItem
         DueDate = dueDate;
     }
 
+    [NotPersonalData("minutes of a meeting: decisions and actions of organisations")]
     public Guid Id { get; private set; }
+    [NotPersonalData("minutes of a meeting: decisions and actions of organisations")]
     public string Description { get; private set; } = "";
+    [NotPersonalData("minutes of a meeting: decisions and actions of organisations")]
     public string OwnerOrganisationId { get; private set; } = "";
+    [NotPersonalData("minutes of a meeting: decisions and actions of organisations")]
     public DateOnly DueDate { get; private set; }
+    [NotPersonalData("minutes of a meeting: decisions and actions of organisations")]
     public DateTimeOffset? DoneAt { get; private set; }
 
     public bool IsOpen => DoneAt is null;

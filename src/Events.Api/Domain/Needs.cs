@@ -1,7 +1,12 @@
+using KimPlatform.Contracts.Privacy;
+
 namespace KimPlatform.Events.Api.Domain;
 
 /// <summary>What a participant needs to take part, so interpreters, access and childcare can be planned.</summary>
-public sealed record Needs(string? InterpreterLanguage, string? Accessibility, bool Childcare)
+public sealed record Needs(
+    [property: PersonalData(PersonalDataCategory.ParticipationNeeds, ProcessingPurposes.EventRegistration, LegalBases.GdprArt6Para1A, DataRecipients.Coordination | DataRecipients.DataSubject, RetentionRule.EventRetention, DeletionPaths.RegistrationRetentionJob | DeletionPaths.CaseErasure)] string? InterpreterLanguage,
+    [property: PersonalData(PersonalDataCategory.ParticipationNeeds, ProcessingPurposes.EventRegistration, LegalBases.GdprArt6Para1A | LegalBases.GdprArt9Para2A, DataRecipients.Coordination | DataRecipients.DataSubject, RetentionRule.EventRetention, DeletionPaths.RegistrationRetentionJob | DeletionPaths.CaseErasure, Special = true)] string? Accessibility,
+    [property: PersonalData(PersonalDataCategory.ParticipationNeeds, ProcessingPurposes.EventRegistration, LegalBases.GdprArt6Para1A, DataRecipients.Coordination | DataRecipients.DataSubject, RetentionRule.EventRetention, DeletionPaths.RegistrationRetentionJob | DeletionPaths.CaseErasure)] bool Childcare)
 {
     public static readonly Needs None = new(null, null, false);
 }

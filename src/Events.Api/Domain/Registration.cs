@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using KimPlatform.Contracts.Privacy;
 
 namespace KimPlatform.Events.Api.Domain;
 
@@ -35,38 +36,55 @@ public sealed class Registration
         RegisteredAt = now;
     }
 
+    [PersonalData(PersonalDataCategory.Pseudonymous, ProcessingPurposes.EventRegistration, LegalBases.GdprArt6Para1A, DataRecipients.Coordination | DataRecipients.DataSubject, RetentionRule.StatisticsRetention, DeletionPaths.NotDeleted)]
     public Guid Id { get; private set; }
+    [NotPersonalData("key of the tenant (a county)")]
     public string TenantId { get; private set; } = "";
+    [NotPersonalData("an event (Veranstaltung) of the network, not about a person")]
     public Guid EventId { get; private set; }
 
     /// <summary>Arrival order within the event: the waiting list is served in this order.</summary>
     public long Sequence { get; private set; }
 
+    [PersonalData(PersonalDataCategory.Participation, ProcessingPurposes.EventRegistration, LegalBases.GdprArt6Para1A, DataRecipients.Coordination | DataRecipients.DataSubject, RetentionRule.StatisticsRetention, DeletionPaths.NotDeleted)]
     public PlaceStatus Status { get; private set; }
 
     // Personal data; null once retention has removed it.
+    [PersonalData(PersonalDataCategory.Identity, ProcessingPurposes.EventRegistration, LegalBases.GdprArt6Para1A, DataRecipients.Coordination | DataRecipients.DataSubject, RetentionRule.EventRetention, DeletionPaths.RegistrationRetentionJob | DeletionPaths.CaseErasure)]
     public string? Name { get; private set; }
+    [PersonalData(PersonalDataCategory.Contact, ProcessingPurposes.EventRegistration, LegalBases.GdprArt6Para1A, DataRecipients.Coordination | DataRecipients.DataSubject, RetentionRule.EventRetention, DeletionPaths.RegistrationRetentionJob | DeletionPaths.CaseErasure)]
     public string? Email { get; private set; }
+    [PersonalData(PersonalDataCategory.Contact, ProcessingPurposes.EventRegistration, LegalBases.GdprArt6Para1A, DataRecipients.Coordination | DataRecipients.DataSubject, RetentionRule.EventRetention, DeletionPaths.RegistrationRetentionJob | DeletionPaths.CaseErasure)]
     public string? EmailKey { get; private set; }
+    [PersonalData(PersonalDataCategory.Staff, ProcessingPurposes.EventRegistration, LegalBases.GdprArt6Para1A, DataRecipients.Coordination | DataRecipients.DataSubject, RetentionRule.EventRetention, DeletionPaths.RegistrationRetentionJob | DeletionPaths.CaseErasure)]
     public string? Organisation { get; private set; }
+    [PersonalData(PersonalDataCategory.ParticipationNeeds, ProcessingPurposes.EventRegistration, LegalBases.GdprArt6Para1A | LegalBases.GdprArt9Para2A, DataRecipients.Coordination | DataRecipients.DataSubject, RetentionRule.EventRetention, DeletionPaths.RegistrationRetentionJob | DeletionPaths.CaseErasure, Special = true)]
     public Needs? Needs { get; private set; }
 
+    [PersonalData(PersonalDataCategory.Participation, ProcessingPurposes.EventRegistration, LegalBases.GdprArt6Para1A, DataRecipients.Coordination | DataRecipients.DataSubject, RetentionRule.StatisticsRetention, DeletionPaths.NotDeleted)]
     public ParticipantGroup ParticipantGroup { get; private set; }
     public bool PhotoConsent { get; private set; }
 
     /// <summary>The consent text the registrant was shown and agreed to, kept as evidence of what was agreed.</summary>
+    [PersonalData(PersonalDataCategory.Consent, ProcessingPurposes.EventRegistration, LegalBases.GdprArt6Para1A, DataRecipients.Coordination | DataRecipients.DataSubject, RetentionRule.StatisticsRetention, DeletionPaths.NotDeleted)]
     public string? ConsentText { get; private set; }
+    [PersonalData(PersonalDataCategory.Consent, ProcessingPurposes.EventRegistration, LegalBases.GdprArt6Para1A, DataRecipients.Coordination | DataRecipients.DataSubject, RetentionRule.StatisticsRetention, DeletionPaths.NotDeleted)]
     public DateTimeOffset ConsentGivenAt { get; private set; }
 
+    [NotPersonalData("hash of the cancel token, a credential not a fact about the person")]
     public string CancelTokenHash { get; private set; } = "";
+    [PersonalData(PersonalDataCategory.ProcessingDates, ProcessingPurposes.EventRegistration, LegalBases.GdprArt6Para1A, DataRecipients.Coordination | DataRecipients.DataSubject, RetentionRule.StatisticsRetention, DeletionPaths.NotDeleted)]
     public DateTimeOffset RegisteredAt { get; private set; }
+    [PersonalData(PersonalDataCategory.ProcessingDates, ProcessingPurposes.EventRegistration, LegalBases.GdprArt6Para1A, DataRecipients.Coordination | DataRecipients.DataSubject, RetentionRule.StatisticsRetention, DeletionPaths.NotDeleted)]
     public DateTimeOffset? CancelledAt { get; private set; }
+    [PersonalData(PersonalDataCategory.ProcessingDates, ProcessingPurposes.EventRegistration, LegalBases.GdprArt6Para1A, DataRecipients.Coordination | DataRecipients.DataSubject, RetentionRule.StatisticsRetention, DeletionPaths.NotDeleted)]
     public DateTimeOffset? CheckedInAt { get; private set; }
 
     /// <summary>Whether the registrant has answered the survey; what they answered is not linked to them.</summary>
     public bool FeedbackGiven { get; private set; }
 
     /// <summary>When retention removed who the person is; status, group, sessions and attendance stay for the counts.</summary>
+    [NotPersonalData("when retention removed the personal data; a date about the deletion, not the person")]
     public DateTimeOffset? PersonalDataRemovedAt { get; private set; }
 
     public IReadOnlyList<SessionPlace> Sessions => _sessions.AsReadOnly();

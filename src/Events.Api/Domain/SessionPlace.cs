@@ -1,3 +1,5 @@
+using KimPlatform.Contracts.Privacy;
+
 namespace KimPlatform.Events.Api.Domain;
 
 /// <summary>A registration's place in one chosen session; waits while the registration waits for the event.</summary>
@@ -13,7 +15,9 @@ public sealed class SessionPlace
         Status = status;
     }
 
+    [NotPersonalData("an event (Veranstaltung) of the network, not about a person")]
     public Guid SessionId { get; private set; }
+    [PersonalData(PersonalDataCategory.Participation, ProcessingPurposes.EventRegistration, LegalBases.GdprArt6Para1A, DataRecipients.Coordination | DataRecipients.DataSubject, RetentionRule.StatisticsRetention, DeletionPaths.NotDeleted)]
     public PlaceStatus Status { get; private set; }
 
     internal void Move(PlaceStatus status) => Status = status;

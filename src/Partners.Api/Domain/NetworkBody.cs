@@ -1,3 +1,5 @@
+using KimPlatform.Contracts.Privacy;
+
 namespace KimPlatform.Partners.Api.Domain;
 
 /// <summary>Lenkungsgruppe, Steuerungsgruppe or Arbeitskreis of a tenant's integration network.</summary>
@@ -15,16 +17,24 @@ public sealed class NetworkBody
     {
     }
 
+    [NotPersonalData("a steering or working group of the network, not a person")]
     public Guid Id { get; private set; }
+    [NotPersonalData("a steering or working group of the network, not a person")]
     public string TenantId { get; private set; } = "";
+    [NotPersonalData("a steering or working group of the network, not a person")]
     public BodyKind Kind { get; private set; }
+    [NotPersonalData("a steering or working group of the network, not a person")]
     public string Name { get; private set; } = "";
+    [NotPersonalData("a steering or working group of the network, not a person")]
     public string? Description { get; private set; }
+    [NotPersonalData("a steering or working group of the network, not a person")]
     public IReadOnlyList<string> Topics { get; private set; } = [];
+    [NotPersonalData("a steering or working group of the network, not a person")]
     public string? MeetingRhythm { get; private set; }
     public bool OpenForSignup { get; private set; }
     public IReadOnlyList<BodyMember> Members => _members.AsReadOnly();
     public long Version { get; private set; }
+    [NotPersonalData("a steering or working group of the network, not a person")]
     public DateTimeOffset CreatedAt { get; private set; }
 
     public static NetworkBody Create(
@@ -52,10 +62,15 @@ public sealed class NetworkBody
 /// <summary>A member: an organisation with its representative and deputy, or a resident in their own name.</summary>
 public sealed class BodyMember
 {
+    [NotPersonalData("key of an organisation, not of a person")]
     public string? OrganisationId { get; init; }
+    [NotPersonalData("name of an organisation")]
     public string? OrganisationName { get; init; }
+    [PersonalData(PersonalDataCategory.Staff, ProcessingPurposes.WorkingGroupSignup, LegalBases.GdprArt6Para1A | LegalBases.GdprArt6Para1E, DataRecipients.Coordination, RetentionRule.WhileMember, DeletionPaths.ByStaff)]
     public string Representative { get; init; } = "";
+    [PersonalData(PersonalDataCategory.Staff, ProcessingPurposes.WorkingGroupSignup, LegalBases.GdprArt6Para1A | LegalBases.GdprArt6Para1E, DataRecipients.Coordination, RetentionRule.WhileMember, DeletionPaths.ByStaff)]
     public string? Deputy { get; init; }
+    [PersonalData(PersonalDataCategory.Contact, ProcessingPurposes.WorkingGroupSignup, LegalBases.GdprArt6Para1A | LegalBases.GdprArt6Para1E, DataRecipients.Coordination, RetentionRule.WhileMember, DeletionPaths.ByStaff)]
     public string? Email { get; init; }
 }
 
@@ -68,15 +83,24 @@ public sealed class BodySignup
     {
     }
 
+    [PersonalData(PersonalDataCategory.Pseudonymous, ProcessingPurposes.WorkingGroupSignup, LegalBases.GdprArt6Para1A, DataRecipients.Coordination, RetentionRule.SignupRetention, DeletionPaths.PartnerRetentionJob)]
     public Guid Id { get; private set; }
+    [NotPersonalData("key of the tenant (a county)")]
     public string TenantId { get; private set; } = "";
+    [NotPersonalData("a steering or working group of the network, not a person")]
     public Guid BodyId { get; private set; }
+    [PersonalData(PersonalDataCategory.Identity, ProcessingPurposes.WorkingGroupSignup, LegalBases.GdprArt6Para1A, DataRecipients.Coordination, RetentionRule.SignupRetention, DeletionPaths.PartnerRetentionJob)]
     public string Name { get; private set; } = "";
+    [PersonalData(PersonalDataCategory.Contact, ProcessingPurposes.WorkingGroupSignup, LegalBases.GdprArt6Para1A, DataRecipients.Coordination, RetentionRule.SignupRetention, DeletionPaths.PartnerRetentionJob)]
     public string Email { get; private set; } = "";
+    [PersonalData(PersonalDataCategory.Staff, ProcessingPurposes.WorkingGroupSignup, LegalBases.GdprArt6Para1A, DataRecipients.Coordination, RetentionRule.SignupRetention, DeletionPaths.PartnerRetentionJob)]
     public string? Organisation { get; private set; }
     public bool ContactConsent { get; private set; }
+    [PersonalData(PersonalDataCategory.Participation, ProcessingPurposes.WorkingGroupSignup, LegalBases.GdprArt6Para1A, DataRecipients.Coordination, RetentionRule.SignupRetention, DeletionPaths.PartnerRetentionJob)]
     public SignupStatus Status { get; private set; }
+    [PersonalData(PersonalDataCategory.ProcessingDates, ProcessingPurposes.WorkingGroupSignup, LegalBases.GdprArt6Para1A, DataRecipients.Coordination, RetentionRule.SignupRetention, DeletionPaths.PartnerRetentionJob)]
     public DateTimeOffset SignedUpAt { get; private set; }
+    [PersonalData(PersonalDataCategory.ProcessingDates, ProcessingPurposes.WorkingGroupSignup, LegalBases.GdprArt6Para1A, DataRecipients.Coordination, RetentionRule.SignupRetention, DeletionPaths.PartnerRetentionJob)]
     public DateTimeOffset? DecidedAt { get; private set; }
 
     public static BodySignup Submit(string tenantId, Guid bodyId, string name, string email, string? organisation, DateTimeOffset now) => new()

@@ -1,4 +1,5 @@
 using KimPlatform.Contracts;
+using KimPlatform.Contracts.Privacy;
 
 namespace KimPlatform.Partners.Api.Domain;
 
@@ -19,27 +20,40 @@ public sealed class Offer
     {
     }
 
+    [NotPersonalData("a public offer of an organisation, not about a person")]
     public Guid Id { get; private set; }
+    [NotPersonalData("a public offer of an organisation, not about a person")]
     public string TenantId { get; private set; } = "";
+    [NotPersonalData("a public offer of an organisation, not about a person")]
     public string OrganisationId { get; private set; } = "";
     public IReadOnlyList<OfferText> Texts => _texts.AsReadOnly();
+    [NotPersonalData("a public offer of an organisation, not about a person")]
     public IReadOnlyList<string> Topics { get; private set; } = [];
+    [NotPersonalData("a public offer of an organisation, not about a person")]
     public IReadOnlyList<TargetGroup> TargetGroups { get; private set; } = [];
+    [NotPersonalData("a public offer of an organisation, not about a person")]
     public IReadOnlyList<string> Languages { get; private set; } = [];
+    [NotPersonalData("a public offer of an organisation, not about a person")]
     public IReadOnlyList<string> Municipalities { get; private set; } = [];
+    [NotPersonalData("a public offer of an organisation, not about a person")]
     public OfferLocation? Location { get; private set; }
     public bool ByAppointment { get; private set; }
     public IReadOnlyList<OpeningHours> Schedule => _schedule.AsReadOnly();
+    [NotPersonalData("a public offer of an organisation, not about a person")]
     public string? ScheduleNote { get; private set; }
+    [NotPersonalData("a public offer of an organisation, not about a person")]
     public OfferAccessibility? Accessibility { get; private set; }
     public int? Capacity { get; private set; }
     public bool Published { get; private set; }
 
     /// <summary>Every title and description and the topics, the source of the full-text index the database derives.</summary>
+    [NotPersonalData("a public offer of an organisation, not about a person")]
     public string SearchText { get; private set; } = "";
 
     public long Version { get; private set; }
+    [NotPersonalData("a public offer of an organisation, not about a person")]
     public DateTimeOffset CreatedAt { get; private set; }
+    [NotPersonalData("a public offer of an organisation, not about a person")]
     public DateTimeOffset ChangedAt { get; private set; }
 
     public IReadOnlyList<IntegrationEvent> Events => _events.AsReadOnly();

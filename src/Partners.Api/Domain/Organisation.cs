@@ -1,4 +1,5 @@
 using KimPlatform.Contracts;
+using KimPlatform.Contracts.Privacy;
 
 namespace KimPlatform.Partners.Api.Domain;
 
@@ -15,16 +16,25 @@ public sealed class Organisation
     {
     }
 
+    [NotPersonalData("an organisation of the network, not a person")]
     public string TenantId { get; private set; } = "";
+    [NotPersonalData("an organisation of the network, not a person")]
     public string Id { get; private set; } = "";
+    [NotPersonalData("an organisation of the network, not a person")]
     public string Name { get; private set; } = "";
+    [NotPersonalData("an organisation of the network, not a person")]
     public OrganisationKind Kind { get; private set; }
+    [NotPersonalData("an organisation of the network, not a person")]
     public IReadOnlyList<LegalDomain> LegalDomains { get; private set; } = [];
+    [NotPersonalData("an organisation of the network, not a person")]
     public PostalAddress? Address { get; private set; }
     public IReadOnlyList<OrganisationContact> Contacts => _contacts.AsReadOnly();
+    [NotPersonalData("an organisation of the network, not a person")]
     public IReadOnlyList<string> Languages { get; private set; } = [];
     public long Version { get; private set; }
+    [NotPersonalData("an organisation of the network, not a person")]
     public DateTimeOffset RegisteredAt { get; private set; }
+    [NotPersonalData("an organisation of the network, not a person")]
     public DateTimeOffset ChangedAt { get; private set; }
 
     /// <summary>The events the last operation raised, for the outbox.</summary>

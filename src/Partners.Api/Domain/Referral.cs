@@ -1,4 +1,5 @@
 using KimPlatform.Contracts;
+using KimPlatform.Contracts.Privacy;
 
 namespace KimPlatform.Partners.Api.Domain;
 
@@ -20,30 +21,49 @@ public sealed class Referral
     {
     }
 
+    [PersonalData(PersonalDataCategory.Pseudonymous, ProcessingPurposes.Referral, LegalBases.GdprArt6Para1A | LegalBases.SgbX67B | LegalBases.SgbX69, DataRecipients.HoldingOrganisation | DataRecipients.CasesService, RetentionRule.StatisticsRetention, DeletionPaths.NotDeleted)]
     public Guid Id { get; private set; }
+    [NotPersonalData("key of the tenant (a county)")]
     public string TenantId { get; private set; } = "";
+    [PersonalData(PersonalDataCategory.Pseudonymous, ProcessingPurposes.Referral, LegalBases.GdprArt6Para1A | LegalBases.SgbX67B | LegalBases.SgbX69, DataRecipients.HoldingOrganisation | DataRecipients.CasesService, RetentionRule.StatisticsRetention, DeletionPaths.NotDeleted)]
     public Guid CaseId { get; private set; }
+    [NotPersonalData("key of a public offer")]
     public Guid OfferId { get; private set; }
+    [PersonalData(PersonalDataCategory.CaseNotes, ProcessingPurposes.Referral, LegalBases.GdprArt6Para1A | LegalBases.SgbX67B | LegalBases.SgbX69, DataRecipients.HoldingOrganisation | DataRecipients.CasesService, RetentionRule.StatisticsRetention, DeletionPaths.NotDeleted)]
     public string PartnerOrganisationId { get; private set; } = "";
+    [NotPersonalData("key of an organisation, not of a person")]
     public string ReferringOrganisationId { get; private set; } = "";
+    [PersonalData(PersonalDataCategory.Consent, ProcessingPurposes.Referral, LegalBases.GdprArt6Para1A | LegalBases.SgbX67B | LegalBases.SgbX69, DataRecipients.HoldingOrganisation | DataRecipients.CasesService, RetentionRule.StatisticsRetention, DeletionPaths.NotDeleted)]
     public Guid ConsentId { get; private set; }
+    [PersonalData(PersonalDataCategory.Consent, ProcessingPurposes.Referral, LegalBases.GdprArt6Para1A | LegalBases.SgbX67B | LegalBases.SgbX69, DataRecipients.HoldingOrganisation | DataRecipients.CasesService, RetentionRule.StatisticsRetention, DeletionPaths.NotDeleted)]
     public IReadOnlyList<string> DataCategories { get; private set; } = [];
+    [PersonalData(PersonalDataCategory.PlaceOfResidence, ProcessingPurposes.Referral, LegalBases.GdprArt6Para1A | LegalBases.SgbX67B | LegalBases.SgbX69, DataRecipients.HoldingOrganisation | DataRecipients.CasesService, RetentionRule.StatisticsRetention, DeletionPaths.NotDeleted)]
     public string Municipality { get; private set; } = "";
 
     /// <summary>The personal data shared under the consent; null once redacted.</summary>
+    [PersonalData(PersonalDataCategory.Identity, ProcessingPurposes.Referral, LegalBases.GdprArt6Para1A | LegalBases.SgbX67B | LegalBases.SgbX69 | LegalBases.GdprArt9Para2A, DataRecipients.HoldingOrganisation | DataRecipients.CasesService, RetentionRule.ReferralRetention, DeletionPaths.ConsentWithdrawal | DeletionPaths.CaseErasure | DeletionPaths.PartnerRetentionJob, Special = true)]
     public ReferralSharedData? Shared { get; private set; }
 
+    [PersonalData(PersonalDataCategory.CaseNotes, ProcessingPurposes.Referral, LegalBases.GdprArt6Para1A | LegalBases.SgbX67B | LegalBases.SgbX69, DataRecipients.HoldingOrganisation | DataRecipients.CasesService, RetentionRule.StatisticsRetention, DeletionPaths.NotDeleted)]
     public ReferralStatus Status { get; private set; }
+    [PersonalData(PersonalDataCategory.CaseNotes, ProcessingPurposes.Referral, LegalBases.GdprArt6Para1A | LegalBases.SgbX67B | LegalBases.SgbX69 | LegalBases.GdprArt9Para2A, DataRecipients.HoldingOrganisation | DataRecipients.CasesService, RetentionRule.ReferralRetention, DeletionPaths.ConsentWithdrawal | DeletionPaths.CaseErasure | DeletionPaths.PartnerRetentionJob, Special = true)]
     public string? DeclineReason { get; private set; }
+    [PersonalData(PersonalDataCategory.CaseNotes, ProcessingPurposes.Referral, LegalBases.GdprArt6Para1A | LegalBases.SgbX67B | LegalBases.SgbX69 | LegalBases.GdprArt9Para2A, DataRecipients.HoldingOrganisation | DataRecipients.CasesService, RetentionRule.ReferralRetention, DeletionPaths.ConsentWithdrawal | DeletionPaths.CaseErasure | DeletionPaths.PartnerRetentionJob, Special = true)]
     public string? Outcome { get; private set; }
+    [NotPersonalData("why the shared data was removed")]
     public ReferralRedaction? Redaction { get; private set; }
 
     /// <summary>The volunteer matched to an accepted mentoring referral; never sent to the case service.</summary>
+    [PersonalData(PersonalDataCategory.Pseudonymous, ProcessingPurposes.Referral | ProcessingPurposes.VolunteerPool, LegalBases.GdprArt6Para1A | LegalBases.SgbX67B | LegalBases.SgbX69, DataRecipients.HoldingOrganisation | DataRecipients.CasesService, RetentionRule.ReferralRetention, DeletionPaths.ConsentWithdrawal | DeletionPaths.CaseErasure | DeletionPaths.PartnerRetentionJob)]
     public Guid? MatchedVolunteerId { get; private set; }
     public long Version { get; private set; }
+    [PersonalData(PersonalDataCategory.ProcessingDates, ProcessingPurposes.Referral, LegalBases.GdprArt6Para1A | LegalBases.SgbX67B | LegalBases.SgbX69, DataRecipients.HoldingOrganisation | DataRecipients.CasesService, RetentionRule.StatisticsRetention, DeletionPaths.NotDeleted)]
     public DateTimeOffset ReceivedAt { get; private set; }
+    [PersonalData(PersonalDataCategory.ProcessingDates, ProcessingPurposes.Referral, LegalBases.GdprArt6Para1A | LegalBases.SgbX67B | LegalBases.SgbX69, DataRecipients.HoldingOrganisation | DataRecipients.CasesService, RetentionRule.StatisticsRetention, DeletionPaths.NotDeleted)]
     public DateTimeOffset? AnsweredAt { get; private set; }
+    [PersonalData(PersonalDataCategory.ProcessingDates, ProcessingPurposes.Referral, LegalBases.GdprArt6Para1A | LegalBases.SgbX67B | LegalBases.SgbX69, DataRecipients.HoldingOrganisation | DataRecipients.CasesService, RetentionRule.StatisticsRetention, DeletionPaths.NotDeleted)]
     public DateTimeOffset? CompletedAt { get; private set; }
+    [PersonalData(PersonalDataCategory.ProcessingDates, ProcessingPurposes.Referral, LegalBases.GdprArt6Para1A | LegalBases.SgbX67B | LegalBases.SgbX69, DataRecipients.HoldingOrganisation | DataRecipients.CasesService, RetentionRule.StatisticsRetention, DeletionPaths.NotDeleted)]
     public DateTimeOffset? RedactedAt { get; private set; }
 
     public IReadOnlyList<IntegrationEvent> Events => _events.AsReadOnly();
@@ -157,5 +177,10 @@ public sealed class Referral
 
 /// <summary>What the consent let the case manager share, exactly as the case service sent it.</summary>
 public sealed record ReferralSharedData(
-    ReferredPerson? Person, string? ResidenceStatus, IReadOnlyList<string>? Languages, IReadOnlyList<ReferredNeed>? Needs,
-    IReadOnlyList<ReferredGoal>? Goals, IReadOnlyList<ReferredHouseholdMember>? Household, string? Note);
+    [property: PersonalData(PersonalDataCategory.Identity, ProcessingPurposes.Referral, LegalBases.GdprArt6Para1A | LegalBases.SgbX67B | LegalBases.SgbX69, DataRecipients.HoldingOrganisation | DataRecipients.CasesService, RetentionRule.ReferralRetention, DeletionPaths.ConsentWithdrawal | DeletionPaths.CaseErasure | DeletionPaths.PartnerRetentionJob)] ReferredPerson? Person,
+    [property: PersonalData(PersonalDataCategory.ResidenceStatus, ProcessingPurposes.Referral, LegalBases.GdprArt6Para1A | LegalBases.SgbX67B | LegalBases.SgbX69, DataRecipients.HoldingOrganisation | DataRecipients.CasesService, RetentionRule.ReferralRetention, DeletionPaths.ConsentWithdrawal | DeletionPaths.CaseErasure | DeletionPaths.PartnerRetentionJob)] string? ResidenceStatus,
+    [property: PersonalData(PersonalDataCategory.Languages, ProcessingPurposes.Referral, LegalBases.GdprArt6Para1A | LegalBases.SgbX67B | LegalBases.SgbX69, DataRecipients.HoldingOrganisation | DataRecipients.CasesService, RetentionRule.ReferralRetention, DeletionPaths.ConsentWithdrawal | DeletionPaths.CaseErasure | DeletionPaths.PartnerRetentionJob)] IReadOnlyList<string>? Languages,
+    [property: PersonalData(PersonalDataCategory.Needs, ProcessingPurposes.Referral, LegalBases.GdprArt6Para1A | LegalBases.SgbX67B | LegalBases.SgbX69 | LegalBases.GdprArt9Para2A, DataRecipients.HoldingOrganisation | DataRecipients.CasesService, RetentionRule.ReferralRetention, DeletionPaths.ConsentWithdrawal | DeletionPaths.CaseErasure | DeletionPaths.PartnerRetentionJob, Special = true)] IReadOnlyList<ReferredNeed>? Needs,
+    [property: PersonalData(PersonalDataCategory.Goals, ProcessingPurposes.Referral, LegalBases.GdprArt6Para1A | LegalBases.SgbX67B | LegalBases.SgbX69, DataRecipients.HoldingOrganisation | DataRecipients.CasesService, RetentionRule.ReferralRetention, DeletionPaths.ConsentWithdrawal | DeletionPaths.CaseErasure | DeletionPaths.PartnerRetentionJob)] IReadOnlyList<ReferredGoal>? Goals,
+    [property: PersonalData(PersonalDataCategory.Household, ProcessingPurposes.Referral, LegalBases.GdprArt6Para1A | LegalBases.SgbX67B | LegalBases.SgbX69, DataRecipients.HoldingOrganisation | DataRecipients.CasesService, RetentionRule.ReferralRetention, DeletionPaths.ConsentWithdrawal | DeletionPaths.CaseErasure | DeletionPaths.PartnerRetentionJob)] IReadOnlyList<ReferredHouseholdMember>? Household,
+    [property: PersonalData(PersonalDataCategory.CaseNotes, ProcessingPurposes.Referral, LegalBases.GdprArt6Para1A | LegalBases.SgbX67B | LegalBases.SgbX69 | LegalBases.GdprArt9Para2A, DataRecipients.HoldingOrganisation | DataRecipients.CasesService, RetentionRule.ReferralRetention, DeletionPaths.ConsentWithdrawal | DeletionPaths.CaseErasure | DeletionPaths.PartnerRetentionJob, Special = true)] string? Note);

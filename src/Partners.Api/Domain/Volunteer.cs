@@ -1,3 +1,5 @@
+using KimPlatform.Contracts.Privacy;
+
 namespace KimPlatform.Partners.Api.Domain;
 
 /// <summary>
@@ -13,19 +15,31 @@ public sealed class Volunteer
     {
     }
 
+    [PersonalData(PersonalDataCategory.Pseudonymous, ProcessingPurposes.VolunteerPool, LegalBases.GdprArt6Para1A, DataRecipients.HoldingOrganisation, RetentionRule.WhileInVolunteerPool, DeletionPaths.NotDeleted)]
     public Guid Id { get; private set; }
+    [NotPersonalData("key of the tenant (a county)")]
     public string TenantId { get; private set; } = "";
+    [NotPersonalData("key of an organisation, not of a person")]
     public string OrganisationId { get; private set; } = "";
+    [PersonalData(PersonalDataCategory.Identity, ProcessingPurposes.VolunteerPool, LegalBases.GdprArt6Para1A, DataRecipients.HoldingOrganisation, RetentionRule.WhileInVolunteerPool, DeletionPaths.NotDeleted)]
     public string Name { get; private set; } = "";
+    [PersonalData(PersonalDataCategory.Contact, ProcessingPurposes.VolunteerPool, LegalBases.GdprArt6Para1A, DataRecipients.HoldingOrganisation, RetentionRule.WhileInVolunteerPool, DeletionPaths.NotDeleted)]
     public string? Email { get; private set; }
+    [PersonalData(PersonalDataCategory.Contact, ProcessingPurposes.VolunteerPool, LegalBases.GdprArt6Para1A, DataRecipients.HoldingOrganisation, RetentionRule.WhileInVolunteerPool, DeletionPaths.NotDeleted)]
     public string? Phone { get; private set; }
+    [PersonalData(PersonalDataCategory.Languages, ProcessingPurposes.VolunteerPool, LegalBases.GdprArt6Para1A, DataRecipients.HoldingOrganisation, RetentionRule.WhileInVolunteerPool, DeletionPaths.NotDeleted)]
     public IReadOnlyList<string> Languages { get; private set; } = [];
+    [PersonalData(PersonalDataCategory.VolunteerProfile, ProcessingPurposes.VolunteerPool, LegalBases.GdprArt6Para1A, DataRecipients.HoldingOrganisation, RetentionRule.WhileInVolunteerPool, DeletionPaths.NotDeleted)]
     public IReadOnlyList<string> Skills { get; private set; } = [];
+    [PersonalData(PersonalDataCategory.VolunteerProfile, ProcessingPurposes.VolunteerPool, LegalBases.GdprArt6Para1A, DataRecipients.HoldingOrganisation, RetentionRule.WhileInVolunteerPool, DeletionPaths.NotDeleted)]
     public IReadOnlyList<string> Municipalities { get; private set; } = [];
+    [PersonalData(PersonalDataCategory.VolunteerProfile, ProcessingPurposes.VolunteerPool, LegalBases.GdprArt6Para1A, DataRecipients.HoldingOrganisation, RetentionRule.WhileInVolunteerPool, DeletionPaths.NotDeleted)]
     public string? Availability { get; private set; }
+    [PersonalData(PersonalDataCategory.CertificateOfConduct, ProcessingPurposes.VolunteerPool, LegalBases.GdprArt6Para1A, DataRecipients.HoldingOrganisation, RetentionRule.WhileInVolunteerPool, DeletionPaths.NotDeleted)]
     public DateOnly? CertificateOfConductDate { get; private set; }
     public bool ContactConsent { get; private set; }
     public long Version { get; private set; }
+    [PersonalData(PersonalDataCategory.ProcessingDates, ProcessingPurposes.VolunteerPool, LegalBases.GdprArt6Para1A, DataRecipients.HoldingOrganisation, RetentionRule.WhileInVolunteerPool, DeletionPaths.NotDeleted)]
     public DateTimeOffset ChangedAt { get; private set; }
 
     public static Volunteer Enlist(string tenantId, string organisationId, VolunteerDetails details, DateTimeOffset now)

@@ -1,3 +1,5 @@
+using KimPlatform.Contracts.Privacy;
+
 namespace KimPlatform.Reporting.Api.Domain;
 
 /// <summary>
@@ -9,15 +11,25 @@ public sealed class CaseFact
     /// <summary>The categories of a fact whose <c>CaseOpened</c> has not arrived yet.</summary>
     public const string NotYetKnown = "";
 
+    [PersonalData(PersonalDataCategory.Pseudonymous, ProcessingPurposes.Reporting, LegalBases.GdprArt6Para1E | LegalBases.SgbX67C, DataRecipients.Coordination, RetentionRule.StatisticsRetention, DeletionPaths.NotDeleted)]
     public Guid CaseId { get; set; }
+    [NotPersonalData("key of the tenant (a county)")]
     public required string TenantId { get; set; }
+    [NotPersonalData("key of an organisation, not of a person")]
     public required string OrganisationId { get; set; }
+    [PersonalData(PersonalDataCategory.PlaceOfResidence, ProcessingPurposes.Reporting, LegalBases.GdprArt6Para1E | LegalBases.SgbX67C, DataRecipients.Coordination, RetentionRule.StatisticsRetention, DeletionPaths.NotDeleted)]
     public required string Municipality { get; set; }
+    [PersonalData(PersonalDataCategory.Pseudonymous, ProcessingPurposes.Reporting, LegalBases.GdprArt6Para1E | LegalBases.SgbX67C, DataRecipients.Coordination, RetentionRule.StatisticsRetention, DeletionPaths.NotDeleted)]
     public required string AgeBand { get; set; }
+    [PersonalData(PersonalDataCategory.ResidenceStatus, ProcessingPurposes.Reporting, LegalBases.GdprArt6Para1E | LegalBases.SgbX67C, DataRecipients.Coordination, RetentionRule.StatisticsRetention, DeletionPaths.NotDeleted)]
     public required string ResidenceStatus { get; set; }
+    [PersonalData(PersonalDataCategory.Pseudonymous, ProcessingPurposes.Reporting, LegalBases.GdprArt6Para1E | LegalBases.SgbX67C, DataRecipients.Coordination, RetentionRule.StatisticsRetention, DeletionPaths.NotDeleted, Special = true)]
     public required IReadOnlyList<string> TargetGroups { get; set; }
+    [PersonalData(PersonalDataCategory.CaseNotes, ProcessingPurposes.Reporting, LegalBases.GdprArt6Para1E | LegalBases.SgbX67C, DataRecipients.Coordination, RetentionRule.StatisticsRetention, DeletionPaths.NotDeleted)]
     public required string Reachability { get; set; }
+    [PersonalData(PersonalDataCategory.Pseudonymous, ProcessingPurposes.Reporting, LegalBases.GdprArt6Para1E | LegalBases.SgbX67C, DataRecipients.Coordination, RetentionRule.StatisticsRetention, DeletionPaths.NotDeleted)]
     public required string Phase { get; set; }
+    [PersonalData(PersonalDataCategory.ProcessingDates, ProcessingPurposes.Reporting, LegalBases.GdprArt6Para1E | LegalBases.SgbX67C, DataRecipients.Coordination, RetentionRule.StatisticsRetention, DeletionPaths.NotDeleted)]
     public DateTimeOffset OpenedAt { get; set; }
     public long Version { get; set; }
 
