@@ -1,0 +1,292 @@
+#!/usr/bin/env bash
+# The benchmarks behind `./kim bench` (run it through kim, which exports the KIM_BENCH_* settings of the `up` profile).
+# Every figure is measured side by side with a reference in the same run on the same machine, and the ratios are the
+# result; absolute numbers depend on the machine and on what else runs on it. Writes docs/benchmarks.md.
+#
+#   ./kim bench [--quick] [--duration S] [--connections N] [--offers N] [--profile] [--no-build]
+#     --quick        about 3 minutes: 3 s per measurement, 30,000 offers (default: 10 s, 100,000 offers)
+#     --duration     seconds per measurement
+#     --connections  concurrent connections of wrk and pgbench (default 16)
+#     --offers       offers generated for the directory search
+#     --profile      also record dotnet-counters and a CPU sample (dotnet-trace) of the cases service under load
+#     --no-build     use the last Release build
+set -euo pipefail
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+BENCH=$ROOT/bench
+[[ -n ${KIM_BENCH_GATEWAY_PORT:-} ]] || { echo "run the benchmarks with ./kim bench" >&2; exit 2; }
+
+duration=10 connections=16 offers=100000 profile=0 build=1 mode=full
+while (($#)); do
+    case $1 in
+        --quick) duration=3 offers=30000 mode=quick; shift ;;
+        --duration) duration=$2; shift 2 ;;
+        --connections) connections=$2; shift 2 ;;
+        --offers) offers=$2; shift 2 ;;
+        --profile) profile=1; shift ;;
+        --no-build) build=0; shift ;;
+        *) echo "bench: unknown argument '$1'" >&2; exit 2 ;;
+    esac
+done
+[[ $duration =~ ^[0-9]+$ && $connections =~ ^[0-9]+$ && $offers =~ ^[0-9]+$ ]] || { echo "bench: numbers only" >&2; exit 2; }
+
+STATE=$KIM_BENCH_STATE_DIR
+mkdir -p "$STATE"
+export BENCH_LUA=$BENCH/lua
+GW=http://127.0.0.1:$KIM_BENCH_GATEWAY_PORT
+CASES=http://127.0.0.1:$KIM_BENCH_PORT_cases_api
+PARTNERS=http://127.0.0.1:$KIM_BENCH_PORT_partners_api
+NGINX_PORT=$((KIM_BENCH_GATEWAY_PORT + 9))
+PSQL=("$KIM_BENCH_PG_BIN/psql" -h 127.0.0.1 -p "$KIM_BENCH_PG_PORT" -U kim -v ON_ERROR_STOP=1 -qAt)
+RESULTS=$STATE/results.tsv    # item, subject, rps, p50, p95, p99, note
+: >"$RESULTS"
+
+log() { printf '[bench] %s\n' "$*" >&2; }
+record() { local IFS=$'\t'; echo "$*" >>"$RESULTS"; }
+field() { sed -E "s/.*$1=([^ ]+).*/\1/" <<<"$2"; }
+
+cleanup() {
+    [[ -f $STATE/nginx.pid ]] && kill "$(<"$STATE/nginx.pid")" 2>/dev/null || true
+    rm -f "$STATE/nginx.pid"
+    if [[ -n ${UP_PID:-} ]]; then (cd "$ROOT" && ./kim down up >/dev/null 2>&1) || true; fi
+}
+trap cleanup EXIT
+
+# wrk_run URL SCRIPT [wrk args…] → the BENCH line; fails when a request failed (a rate limit or an error).
+wrk_run() {
+    local url=$1 script=$2 out; shift 2
+    out=$(wrk -t2 -c"$connections" -d"${duration}s" --timeout 10s -s "$BENCH_LUA/$script" "$@" "$url")
+    local line; line=$(grep '^BENCH' <<<"$out")
+    [[ $(field failed "$line") == 0 ]] || { log "$url: failed requests"; echo "$out" >&2; exit 1; }
+    echo "$line"
+}
+warm() { wrk -t1 -c4 -d2s --timeout 10s -s "$BENCH_LUA/$2" "${@:3}" "$1" >/dev/null; }
+
+token() { (cd "$ROOT" && ./kim token --tenant "$1" --org "$2" --role "$3" --hours 2); }
+rss_mib() { awk '/VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status" 2>/dev/null || echo 0; }
+stack_pids() { grep -v '^kim ' "$KIM_BENCH_PIDS_FILE"; }
+
+# ─── start: time from `./kim up --no-build` to healthy ────────────────────────────────────────────
+
+if curl -fsS -o /dev/null "$GW/health/live" 2>/dev/null; then
+    echo "bench: a stack already answers on $GW; stop it first (./kim down), the bench starts its own" >&2
+    exit 1
+fi
+if ((build)); then
+    log "building (Release)"
+    (cd "$ROOT" && dotnet build KimPlatform.CI.slnf -c Release --nologo -v q >/dev/null)
+fi
+(cd "$ROOT" && ./kim down up >/dev/null 2>&1) || true
+log "starting the stack"
+export KIM_BENCH_LOAD_START
+KIM_BENCH_LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg)
+started=$(date +%s%N)
+(cd "$ROOT" && Gateway__RateLimit__PermitsPerMinutePerUser=1000000000 Gateway__RateLimit__PermitsPerMinuteAnonymous=1000000000 \
+    setsid ./kim up --no-build >"$STATE/up.log" 2>&1) &
+UP_PID=$!
+until curl -fsS -o /dev/null "$GW/health/ready" 2>/dev/null; do
+    kill -0 "$UP_PID" 2>/dev/null || { tail -20 "$STATE/up.log" >&2; exit 1; }
+    sleep 0.1
+done
+to_healthy=$(( ($(date +%s%N) - started) / 1000000 ))
+log "healthy after ${to_healthy} ms"
+record footprint "up to healthy" "" "" "" "" "${to_healthy} ms"
+sleep 5
+declare -A IDLE=()
+while read -r name pid; do IDLE[$name]=$(rss_mib "$pid"); done < <(stack_pids)
+
+# ─── 1. gateway overhead ──────────────────────────────────────────────────────────────────────────
+
+log "1. gateway overhead"
+COORD=$(token kreis-bench ki-bench coordinator)
+AUTH=(-H "Authorization: Bearer $COORD")
+cat >"$STATE/nginx.conf" <<EOF
+worker_processes auto;
+pid $STATE/nginx.pid;
+error_log $STATE/nginx-error.log warn;
+events { worker_connections 1024; }
+http {
+    access_log off;
+    upstream partners { server 127.0.0.1:$KIM_BENCH_PORT_partners_api; keepalive 64; }
+    server {
+        listen 127.0.0.1:$NGINX_PORT;
+        location / { proxy_pass http://partners; proxy_http_version 1.1; proxy_set_header Connection ""; proxy_set_header Host \$host; }
+    }
+}
+EOF
+NGINX=$(command -v nginx || echo /usr/sbin/nginx)
+"$NGINX" -p "$STATE" -c "$STATE/nginx.conf" -e "$STATE/nginx-error.log"
+PATH_CHEAP=/api/partners/organisations
+for target in "direct:$PARTNERS" "nginx:http://127.0.0.1:$NGINX_PORT" "gateway:$GW"; do
+    warm "${target#*:}$PATH_CHEAP" get.lua "${AUTH[@]}"
+done
+for target in "direct:$PARTNERS" "nginx:http://127.0.0.1:$NGINX_PORT" "gateway:$GW"; do
+    line=$(wrk_run "${target#*:}$PATH_CHEAP" get.lua "${AUTH[@]}")
+    record gateway "${target%%:*}" "$(field rps "$line")" "$(field p50 "$line")" "$(field p95 "$line")" "$(field p99 "$line")" ""
+    log "   ${target%%:*}: $line"
+done
+kill "$(<"$STATE/nginx.pid")" && rm -f "$STATE/nginx.pid"
+
+# ─── 2. write path: POST /api/cases against pgbench ───────────────────────────────────────────────
+
+log "2. write path"
+CM=$(token kreis-bench stadt-bench case_manager)
+declare -A LOAD=()
+sample_rss() { # the largest RSS per process while $1 runs
+    while kill -0 "$1" 2>/dev/null; do
+        while read -r name pid; do
+            local now; now=$(rss_mib "$pid"); ((now > ${LOAD[$name]:-0})) && LOAD[$name]=$now
+        done < <(stack_pids)
+        sleep 0.5
+    done
+    declare -p LOAD >"$STATE/load-rss"
+}
+warm "$GW/api/cases" open-case.lua -H "Authorization: Bearer $CM"
+CASES_PID=$(awk '$1 == "cases-api" { print $2 }' "$KIM_BENCH_PIDS_FILE")
+if ((profile)); then
+    export PATH=$PATH:$HOME/.dotnet/tools
+    command -v dotnet-counters >/dev/null || dotnet tool install -g dotnet-counters >/dev/null
+    command -v dotnet-trace >/dev/null || dotnet tool install -g dotnet-trace >/dev/null
+    dotnet-counters collect -p "$CASES_PID" --format csv -o "$STATE/cases-counters.csv" \
+        --counters System.Runtime,Microsoft.AspNetCore.Hosting,Npgsql --duration "00:00:00:$(printf '%02d' "$duration")" >/dev/null &
+    COUNTERS_PID=$!
+    dotnet-trace collect -p "$CASES_PID" --profile dotnet-sampled-thread-time --duration "00:00:00:$(printf '%02d' "$duration")" \
+        -o "$STATE/cases.nettrace" >/dev/null &
+    TRACE_PID=$!
+fi
+wrk_run "$GW/api/cases" open-case.lua -H "Authorization: Bearer $CM" >"$STATE/write.line" &
+WRK_PID=$!
+sample_rss "$WRK_PID" &
+SAMPLER_PID=$!
+wait "$WRK_PID" "$SAMPLER_PID"
+line=$(<"$STATE/write.line")
+[[ -n $line ]] || exit 1
+record write "POST /api/cases (gateway)" "$(field rps "$line")" "$(field p50 "$line")" "$(field p95 "$line")" "$(field p99 "$line")" ""
+log "   POST /api/cases: $line"
+if ((profile)); then
+    wait "$COUNTERS_PID" "$TRACE_PID" 2>/dev/null || true
+    dotnet-trace report "$STATE/cases.nettrace" topN -n 25 --inclusive >"$STATE/cases-top-inclusive.txt" 2>&1 || true
+    dotnet-trace report "$STATE/cases.nettrace" topN -n 25 >"$STATE/cases-top-exclusive.txt" 2>&1 || true
+fi
+
+# pgbench: the rows one opened case writes (case, audit entry, outbox message) in one transaction with the tenant
+# setting, into scratch tables of a scratch database, over the same number of connections.
+"${PSQL[@]}" -d postgres -c "DROP DATABASE IF EXISTS kim_bench" -c "CREATE DATABASE kim_bench"
+"${PSQL[@]}" -d kim_bench <<'SQL'
+CREATE TABLE bench_cases (id uuid PRIMARY KEY, tenant_id varchar(100) NOT NULL, organisation_id varchar(100) NOT NULL,
+    phase varchar(20) NOT NULL, person jsonb NOT NULL, target_groups text[] NOT NULL, reachability varchar(20) NOT NULL,
+    version bigint NOT NULL, opened_at timestamptz NOT NULL);
+CREATE INDEX ON bench_cases (tenant_id, organisation_id);
+CREATE TABLE bench_audit (id uuid PRIMARY KEY, case_id uuid NOT NULL, tenant_id varchar(100) NOT NULL, actor text NOT NULL,
+    action text NOT NULL, at timestamptz NOT NULL);
+CREATE TABLE bench_outbox (id uuid PRIMARY KEY, tenant_id varchar(100) NOT NULL, type text NOT NULL, payload jsonb NOT NULL,
+    created_at timestamptz NOT NULL, published_at timestamptz);
+SQL
+cat >"$STATE/open-case.sql" <<'SQL'
+\set y random(1950, 2005)
+BEGIN;
+SELECT set_config('kim.tenant_id', 'kreis-bench', true);
+WITH c AS (INSERT INTO bench_cases VALUES (gen_random_uuid(), 'kreis-bench', 'stadt-bench', 'intake',
+    jsonb_build_object('givenName', 'Olena', 'familyName', 'Koval', 'birthDate', :y || '-04-12', 'languages', jsonb_build_array('uk', 'de'),
+        'residenceStatus', 'temporary-protection', 'municipality', 'Rietberg'),
+    ARRAY['women'], 'medium', 1, now()) RETURNING id)
+INSERT INTO bench_audit SELECT gen_random_uuid(), id, 'kreis-bench', 'user-1', 'open', now() FROM c;
+INSERT INTO bench_outbox VALUES (gen_random_uuid(), 'kreis-bench', 'CaseOpened',
+    jsonb_build_object('ageBand', '25-34', 'municipality', 'Rietberg', 'residenceStatus', 'temporary-protection'), now(), NULL);
+COMMIT;
+SQL
+pg_out=$("$KIM_BENCH_PG_BIN/pgbench" -h 127.0.0.1 -p "$KIM_BENCH_PG_PORT" -U kim -n -c "$connections" -j 2 -T "$duration" \
+    -f "$STATE/open-case.sql" kim_bench 2>&1)
+pg_tps=$(awk '/^tps/ { print $3; exit }' <<<"$pg_out")
+pg_latency=$(awk '/latency average/ { print $4; exit }' <<<"$pg_out")
+record write "pgbench, same rows and connections" "$pg_tps" "" "" "" "average latency ${pg_latency} ms"
+log "   pgbench: $pg_tps tps"
+"${PSQL[@]}" -d postgres -c "DROP DATABASE kim_bench"
+
+# ─── 3. directory search over generated offers ───────────────────────────────────────────────────
+
+log "3. directory search over $offers offers"
+DIR_TENANT=kreis-bench-directory
+DIR_COORD=$(token $DIR_TENANT ki-bench coordinator)
+DIR_STAFF=$(token $DIR_TENANT vhs-bench partner_staff)
+"${PSQL[@]}" -d partnersdb -c "DELETE FROM offers WHERE tenant_id = '$DIR_TENANT'" -c "DELETE FROM organisations WHERE tenant_id = '$DIR_TENANT'"
+curl -fsS -o /dev/null "$GW/api/partners/organisations" -H "Authorization: Bearer $DIR_COORD" -H 'Content-Type: application/json' \
+    -d '{ "id": "vhs-bench", "name": "VHS Musterstadt", "kind": "other", "legalDomains": [], "languages": ["de", "ar"] }'
+curl -fsS -o /dev/null "$GW/api/partners/offers" -H "Authorization: Bearer $DIR_STAFF" -H 'Content-Type: application/json' -d '{
+  "title": { "de": "Integrationskurs am Vormittag", "ar": "دورة اندماج صباحية" },
+  "description": { "de": "Deutsch lernen mit Kinderbetreuung in der Volkshochschule.", "ar": "تعلم الألمانية مع رعاية الأطفال." },
+  "topics": ["language"], "targetGroups": ["women"], "languages": ["de", "ar"], "municipalities": ["Musterstadt"],
+  "schedule": { "byAppointment": true }, "published": true }'
+# Copies of the template with varied words, topics, languages and places; organisations the same way.
+"${PSQL[@]}" -d partnersdb <<SQL
+INSERT INTO organisations (tenant_id, id, name, kind, legal_domains, languages, version, registered_at, changed_at, address, contacts)
+SELECT tenant_id, 'org-' || n, 'Träger ' || n, kind, legal_domains, languages, 1, now(), now(), address, contacts
+FROM organisations, generate_series(1, 500) AS n WHERE tenant_id = '$DIR_TENANT' AND id = 'vhs-bench';
+WITH words(w) AS (SELECT unnest(ARRAY['Sprachkurs', 'Beratung', 'Bewerbung', 'Wohnung', 'Gesundheit', 'Kita', 'Schule', 'Ausbildung',
+    'Elterncafé', 'Nähwerkstatt', 'Fahrradkurs', 'Schwimmkurs', 'Hausaufgabenhilfe', 'Computerkurs', 'Müttercafé', 'Anerkennung',
+    'Sprechstunde', 'Frauentreff', 'Jugendtreff', 'Sportgruppe', 'Musik', 'Theater', 'Kochen', 'Gartenprojekt', 'Patenschaft'])),
+     w AS (SELECT array_agg(w) AS a FROM words),
+     topics(t) AS (SELECT ARRAY['language','work','counselling','health','housing','education','family','mentoring','leisure']),
+     places(p) AS (SELECT ARRAY['Gütersloh','Rietberg','Verl','Rheda-Wiedenbrück','Harsewinkel','Halle','Werther','Steinhagen']),
+     langs(l) AS (SELECT ARRAY['ar','uk','fa','tr','ru','en'])
+INSERT INTO offers (id, tenant_id, organisation_id, topics, target_groups, languages, municipalities, by_appointment, schedule_note,
+    capacity, published, search_text, version, created_at, changed_at, accessibility, location, schedule, texts)
+SELECT gen_random_uuid(), o.tenant_id, 'org-' || (1 + n % 500),
+    ARRAY[t[1 + n % 9], t[1 + (n / 9) % 9]], o.target_groups, ARRAY['de', l[1 + n % 6]], ARRAY[p[1 + n % 8]],
+    o.by_appointment, o.schedule_note, o.capacity, n % 10 <> 0,
+    w.a[1 + n % 25] || ' ' || w.a[1 + (n / 25) % 25] || ' ' || w.a[1 + (n / 625) % 25] || ' ' || p[1 + n % 8] || ' ' || o.search_text,
+    1, now(), now(), o.accessibility, o.location, o.schedule, o.texts
+FROM offers o, w, topics, places, langs, generate_series(2, $offers) AS n
+WHERE o.tenant_id = '$DIR_TENANT';
+ANALYZE offers;
+ANALYZE organisations;
+SQL
+log "   $("${PSQL[@]}" -d partnersdb -c "SELECT count(*) FROM offers WHERE tenant_id = '$DIR_TENANT'") offers stored"
+declare -A QUERIES=(
+    [text]="q=deutschkurs"
+    [text-rare]="q=n%C3%A4hwerkstatt+fahrradkurs"
+    [filters]="topic=language&municipality=Rietberg"
+    [text+filter+lang]="q=beratung&language=ar&lang=ar"
+    [browse]="page=3&pageSize=20"
+)
+all_queries=""
+for kind in text text-rare filters text+filter+lang browse; do
+    export BENCH_QUERIES="tenant=$DIR_TENANT&${QUERIES[$kind]}"
+    all_queries+="${all_queries:+|}$BENCH_QUERIES"
+    warm "$PARTNERS/api/partners/offers" directory.lua
+    line=$(connections=2 wrk_run "$PARTNERS/api/partners/offers" directory.lua)
+    record directory "$kind: ${QUERIES[$kind]}" "$(field rps "$line")" "$(field p50 "$line")" "$(field p95 "$line")" "$(field p99 "$line")" ""
+    log "   $kind: $line"
+done
+"${PSQL[@]}" -d partnersdb -c "DELETE FROM offers WHERE tenant_id = '$DIR_TENANT'" -c "DELETE FROM organisations WHERE tenant_id = '$DIR_TENANT'"
+
+# ─── 4. footprint ─────────────────────────────────────────────────────────────────────────────────
+
+# shellcheck disable=SC1091
+source "$STATE/load-rss"
+idle_total=0 load_total=0
+while read -r name _; do
+    record footprint "$name" "" "" "" "" "${IDLE[$name]} MiB idle, ${LOAD[$name]:-0} MiB under the write load"
+    idle_total=$((idle_total + IDLE[$name])); load_total=$((load_total + ${LOAD[$name]:-0}))
+done < <(stack_pids)
+
+# ─── hooks: measurements other parts of the repository provide ───────────────────────────────────
+
+HOOKS=""
+for hook in "event propagation:$BENCH/propagation/run.sh" "reporting at scale:$BENCH/reporting/run.sh"; do
+    name=${hook%%:*} script=${hook#*:}
+    if [[ -x $script ]]; then
+        log "$name: $script"
+        HOOKS+=$'\n'"### ${name^}"$'\n\n'"$("$script" $([[ $mode == quick ]] && echo --quick) 2>>"$STATE/hooks.log" || echo "($script failed; see .kim/bench/hooks.log)")"$'\n'
+    else
+        HOOKS+=$'\n'"### ${name^}"$'\n\n'"Not measured: ${script#"$ROOT"/} is not in this checkout yet."$'\n'
+    fi
+done
+
+# ─── docs/benchmarks.md ──────────────────────────────────────────────────────────────────────────
+
+export KIM_BENCH_LOAD_END
+KIM_BENCH_LOAD_END=$(cut -d' ' -f1-3 /proc/loadavg)
+(cd "$ROOT" && ./kim down up >/dev/null 2>&1) || true
+UP_PID=
+"$BENCH/report.sh" "$RESULTS" "$mode" "$duration" "$connections" "$offers" "$idle_total" "$load_total" "$HOOKS" >"$ROOT/docs/benchmarks.md"
+cat "$ROOT/docs/benchmarks.md"
