@@ -17,7 +17,7 @@ internal static class Extensions
         builder.AddKimAuthentication();
 
         builder.Services.AddReverseProxy()
-            .LoadFromMemory(GatewayRoutes.Routes(), GatewayRoutes.Clusters(builder.Configuration));
+            .LoadFromMemory(GatewayRoutes.Routes(builder.Configuration), GatewayRoutes.Clusters(builder.Configuration));
 
         // A probe must answer fast and honestly: no retries or hedging from the default resilience handler.
 #pragma warning disable EXTEXP0001
