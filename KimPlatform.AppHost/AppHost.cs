@@ -1,4 +1,4 @@
-// KIM Platform for local development: PostgreSQL, RabbitMQ, the four services and the gateway.
+// KIM Platform for local development: PostgreSQL, RabbitMQ, the four services, the gateway and the web app.
 // Set configuration Infrastructure=existing to use an existing PostgreSQL and RabbitMQ instead of
 // containers; their connection strings then come from this AppHost's ConnectionStrings:* settings.
 
@@ -50,7 +50,7 @@ var reportingApi = AddService<Projects.Reporting_Api>("reporting-api", reporting
 
 // The gateway resolves its YARP destinations from services__<name>__http__0 and friends,
 // which WithReference injects.
-builder.AddProject<Projects.Gateway>("gateway")
+var gateway = builder.AddProject<Projects.Gateway>("gateway")
     .WithExternalHttpEndpoints()
     .WithHttpHealthCheck("/health/ready")
     .WithEnvironment("Identity__DevelopmentSigningKey", devSigningKey)
@@ -62,6 +62,14 @@ builder.AddProject<Projects.Gateway>("gateway")
     .WaitFor(eventsApi)
     .WithReference(reportingApi)
     .WaitFor(reportingApi);
+
+// The web app calls the gateway's public API, and the gateway routes /portal and /workspace to it. The gateway learns
+// the web app's address as a plain value, so that the two references do not form a cycle.
+var web = builder.AddProject<Projects.Web>("web")
+    .WithHttpHealthCheck("/health/ready")
+    .WithEnvironment("Identity__DevelopmentSigningKey", devSigningKey)
+    .WithReference(gateway);
+gateway.WithEnvironment("services__web__http__0", web.GetEndpoint("http"));
 
 builder.Build().Run();
 

@@ -30,6 +30,8 @@ ensure_packages() {
         command -v curl >/dev/null || missing+=(curl)
         # The calendar tests parse iCalendar with ical.js, a real client, run by Node.
         command -v node >/dev/null && command -v npm >/dev/null || missing+=(nodejs npm)
+        # The web app's browser tests drive Debian's Chromium (Playwright cannot download a browser here).
+        [[ -x /usr/bin/chromium ]] || missing+=(chromium)
     fi
     ((${#missing[@]})) || return 0
 

@@ -38,6 +38,9 @@ service_environment() {
         for other in "${SERVICES[@]}"; do
             [[ $other == gateway ]] || SERVICE_ENV+=("services__${other}__http__0=http://127.0.0.1:${PORT[$other]}")
         done
+    elif [[ -z ${DATABASE[$name]:-} ]]; then
+        # A client of the gateway (the web app): no database, no broker.
+        SERVICE_ENV+=("services__gateway__http__0=http://127.0.0.1:${PORT[gateway]}")
     else
         SERVICE_ENV+=(
             "ConnectionStrings__${DATABASE[$name]}=$(pg_server);Database=${DATABASE[$name]}"
@@ -193,6 +196,8 @@ cmd_up() {
 
   KIM Platform is up (healthy after $STACK_READY_IN)
     gateway              http://127.0.0.1:${PORT[gateway]}
+    portal (web app)     http://127.0.0.1:${PORT[gateway]}/portal/kreis-guetersloh
+    workspace            http://127.0.0.1:${PORT[gateway]}/workspace
     API reference        http://127.0.0.1:${PORT[gateway]}/docs
     RabbitMQ management  http://127.0.0.1:$MGMT_PORT  (guest/guest)
     PostgreSQL           Host=127.0.0.1;Port=$PG_PORT;Username=kim (password in .kim/db-owner-password)

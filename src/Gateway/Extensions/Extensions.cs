@@ -15,7 +15,7 @@ internal static class Extensions
         builder.AddGatewayPolicies();
 
         builder.Services.AddReverseProxy()
-            .LoadFromMemory(GatewayRoutes.Routes().WithTimeouts(builder.Configuration), GatewayRoutes.Clusters(builder.Configuration))
+            .LoadFromMemory(GatewayRoutes.Routes(builder.Configuration).WithTimeouts(builder.Configuration), GatewayRoutes.Clusters(builder.Configuration))
             .AddTransforms(InternalHeaders.StripFromClients);
 
         // A probe must answer fast and honestly: no retries or hedging from the default resilience handler.

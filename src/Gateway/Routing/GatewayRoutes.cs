@@ -12,7 +12,7 @@ internal static class GatewayRoutes
 {
     private const string Anonymous = "anonymous";
 
-    public static IReadOnlyList<RouteConfig> Routes() =>
+    public static IReadOnlyList<RouteConfig> Routes(IConfiguration configuration) =>
     [
         .. DownstreamService.All.SelectMany(service => service.PathPrefixes.Select((prefix, index) =>
             Route($"{service.DocumentName}-{index}", service.Name, $"{prefix}/{{**rest}}"))),
@@ -31,6 +31,7 @@ internal static class GatewayRoutes
         Route("events-registration", "events-api", "/api/events/{eventId}/registrations", Anonymous, ["POST"]),
         Route("events-cancellation", "events-api", "/api/events/{eventId}/registrations/{registrationId}/cancel", Anonymous, ["POST"]),
         Route("events-feedback", "events-api", "/api/events/{eventId}/feedback", Anonymous, ["POST"]),
+        .. WebAppRoutes.Routes(configuration),
     ];
 
     public static IReadOnlyList<ClusterConfig> Clusters(IConfiguration configuration) =>
@@ -41,7 +42,7 @@ internal static class GatewayRoutes
             {
                 ["primary"] = new() { Address = service.AddressFrom(configuration).ToString(), Health = null },
             },
-        }).ToArray();
+        }).Concat(WebAppRoutes.Clusters(configuration)).ToArray();
 
     // Anonymous routes are more specific than the catch-all of their service; the negative order makes that explicit.
     private static RouteConfig Route(string id, string cluster, string path, string? policy = null, string[]? methods = null) => new()

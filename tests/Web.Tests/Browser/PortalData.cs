@@ -1,0 +1,60 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace KimPlatform.Web.Tests.Browser;
+
+/// <summary>What the portal tests find: offers and events of a fresh tenant, created through the public API.</summary>
+internal static class PortalData
+{
+    /// <summary>Registers the organisation with the coordination; a second call for the same key changes nothing.</summary>
+    public static async Task RegisterOrganisationAsync(string tenant, string organisation, string kind = "welfare")
+    {
+        using var coordinator = Site.Api(tenant, "ki-guetersloh", "coordinator");
+        using var response = await coordinator.PostAsJsonAsync("/api/partners/organisations", new
+        {
+            id = organisation, name = $"{organisation} (Test)", kind, legalDomains = Array.Empty<string>(), languages = new[] { "de" },
+        });
+        Assert.True(response.IsSuccessStatusCode || response.StatusCode == System.Net.HttpStatusCode.Conflict, $"{(int)response.StatusCode} registering {organisation}");
+    }
+
+    public static async Task<Guid> PublishOfferAsync(string tenant, string organisation, object title, object description, string[] topics, string[] languages)
+    {
+        await RegisterOrganisationAsync(tenant, organisation);
+        using var staff = Site.Api(tenant, organisation, "partner_staff");
+        var created = await Site.JsonAsync(await staff.PostAsJsonAsync("/api/partners/offers", new
+        {
+            title, description, topics, languages, targetGroups = new[] { "women", "families" }, municipalities = new[] { "Rietberg" },
+            capacity = 12, published = true,
+            location = new { name = "Pfarrheim St. Johannes", street = "Rathausstraße 2", postalCode = "33397", city = "Rietberg", latitude = 51.8049, longitude = 8.4276 },
+            schedule = new { byAppointment = false, hours = new[] { new { day = "tuesday", opens = "09:30", closes = "11:30" } } },
+            accessibility = new { wheelchairAccessible = true, childcareAvailable = true },
+        }));
+        return created.GetProperty("id").GetGuid();
+    }
+
+    public static Task<Guid> PublishLanguageCourseAsync(string tenant) => PublishOfferAsync(
+        tenant, "caritas-guetersloh",
+        new Dictionary<string, string> { ["de"] = "Deutschkurs mit Kinderbetreuung", ["ar"] = "دورة اللغة الألمانية مع رعاية الأطفال" },
+        new Dictionary<string, string> { ["de"] = "Deutsch lernen, während die Kinder betreut werden.", ["ar"] = "تعلّم الألمانية أثناء رعاية الأطفال." },
+        ["language"], ["de", "ar"]);
+
+    public static async Task<JsonElement> ScheduleWorldCafeAsync(string tenant, int capacity, string title = "World Café: Ankommen in Rietberg")
+    {
+        using var coordinator = Site.Api(tenant, "ki-guetersloh", "coordinator");
+        return await Site.JsonAsync(await coordinator.PostAsJsonAsync("/api/events", new
+        {
+            title, format = "world-cafe", startsAt = "2030-03-28T17:00:00+01:00", endsAt = "2030-03-28T20:00:00+01:00",
+            venue = "Cultura Rietberg", capacity, sessions = new[] { new { title = "Tisch 1: Arbeit", capacity }, new { title = "Tisch 2: Wohnen", capacity } },
+            languages = new[] { "de", "ar", "uk" }, @public = true,
+        }));
+    }
+
+    public static async Task<JsonElement> RegisterAsync(string tenant, Guid eventId, string email)
+    {
+        using var anonymous = Site.Api();
+        return await Site.JsonAsync(await anonymous.PostAsJsonAsync($"/api/events/{eventId}/registrations?tenant={tenant}", new
+        {
+            name = "Teilnehmende Person", email, participantGroup = "newcomer", processingConsent = true,
+        }));
+    }
+}
