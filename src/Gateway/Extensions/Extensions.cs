@@ -2,6 +2,7 @@ using KimPlatform.Gateway.Health;
 using KimPlatform.Gateway.Policies;
 using KimPlatform.Gateway.Routing;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Http.Resilience;
 using Scalar.AspNetCore;
 
@@ -40,6 +41,8 @@ internal static class Extensions
         app.MapScalarApiReference("/docs", options =>
         {
             options.WithTitle("KIM Platform API");
+            // "Try it" sends the bearer token a developer enters once (e.g. from ./kim token), for every document.
+            options.AddPreferredSecuritySchemes(OpenApiDefaults.BearerScheme).EnablePersistentAuthentication();
             foreach (var service in DownstreamService.All)
             {
                 options.AddDocument(service.DocumentName, service.Title, $"/openapi/{service.DocumentName}.json");

@@ -1,0 +1,27 @@
+namespace KimPlatform.EndToEnd.Tests.Support;
+
+/// <summary>The checkout the tests run from (the folder holding <c>kim</c> and <c>launcher/</c>).</summary>
+internal static class Repository
+{
+    public static string Root { get; } = Find();
+
+    /// <summary>The services of <c>launcher/services</c> (gateway aside): their OpenAPI documents are <c>/openapi/{name without -api}.json</c>.</summary>
+    public static IReadOnlyList<string> Services { get; } = File.ReadAllLines(Path.Combine(Root, "launcher", "services"))
+        .Select(line => line.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
+        .Where(fields => fields.Length > 0 && !fields[0].StartsWith('#') && fields[0] != "gateway")
+        .Select(fields => fields[0])
+        .ToArray();
+
+    private static string Find()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "launcher", "services")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        throw new InvalidOperationException($"No checkout (launcher/services) above {AppContext.BaseDirectory}.");
+    }
+}
