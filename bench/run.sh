@@ -15,10 +15,10 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 BENCH=$ROOT/bench
 [[ -n ${KIM_BENCH_GATEWAY_PORT:-} ]] || { echo "run the benchmarks with ./kim bench" >&2; exit 2; }
 
-duration=10 connections=16 offers=100000 profile=0 build=1 mode=full
+duration=10 connections=16 offers=100000 profile=0 build=1 mode=full rounds=3
 while (($#)); do
     case $1 in
-        --quick) duration=3 offers=30000 mode=quick; shift ;;
+        --quick) duration=3 offers=30000 mode=quick rounds=2; shift ;;
         --duration) duration=$2; shift 2 ;;
         --connections) connections=$2; shift 2 ;;
         --offers) offers=$2; shift 2 ;;
@@ -119,10 +119,20 @@ PATH_CHEAP=/api/partners/organisations
 for target in "direct:$PARTNERS" "nginx:http://127.0.0.1:$NGINX_PORT" "gateway:$GW"; do
     warm "${target#*:}$PATH_CHEAP" get.lua "${AUTH[@]}"
 done
-for target in "direct:$PARTNERS" "nginx:http://127.0.0.1:$NGINX_PORT" "gateway:$GW"; do
-    line=$(wrk_run "${target#*:}$PATH_CHEAP" get.lua "${AUTH[@]}")
-    record gateway "${target%%:*}" "$(field rps "$line")" "$(field p50 "$line")" "$(field p95 "$line")" "$(field p99 "$line")" ""
-    log "   ${target%%:*}: $line"
+# Interleaved rounds; the best round of each counts, since other work on the machine only ever slows a round down.
+declare -A BEST=()
+for ((round = 1; round <= rounds; round++)); do
+    for target in "direct:$PARTNERS" "nginx:http://127.0.0.1:$NGINX_PORT" "gateway:$GW"; do
+        line=$(wrk_run "${target#*:}$PATH_CHEAP" get.lua "${AUTH[@]}")
+        log "   round $round, ${target%%:*}: $line"
+        if [[ -z ${BEST[${target%%:*}]:-} ]] || awk -v a="$(field rps "$line")" -v b="$(field rps "${BEST[${target%%:*}]}")" 'BEGIN { exit !(a > b) }'; then
+            BEST[${target%%:*}]=$line
+        fi
+    done
+done
+for subject in direct nginx gateway; do
+    line=${BEST[$subject]}
+    record gateway "$subject" "$(field rps "$line")" "$(field p50 "$line")" "$(field p95 "$line")" "$(field p99 "$line")" "best of $rounds rounds"
 done
 kill "$(<"$STATE/nginx.pid")" && rm -f "$STATE/nginx.pid"
 
@@ -140,7 +150,10 @@ sample_rss() { # the largest RSS per process while $1 runs
     done
     declare -p LOAD >"$STATE/load-rss"
 }
-warm "$GW/api/cases" open-case.lua -H "Authorization: Bearer $CM"
+# The first requests of a fresh process JIT the whole write path and fill the connection pool: warm up with the full
+# number of connections, longer than a quick measurement, so that the steady state is what gets measured.
+wrk -t2 -c"$connections" -d"$((duration > 5 ? duration : 5))s" --timeout 10s -s "$BENCH_LUA/open-case.lua" \
+    -H "Authorization: Bearer $CM" "$GW/api/cases" >/dev/null
 CASES_PID=$(awk '$1 == "cases-api" { print $2 }' "$KIM_BENCH_PIDS_FILE")
 if ((profile)); then
     export PATH=$PATH:$HOME/.dotnet/tools
