@@ -207,12 +207,21 @@ INSERT INTO bench_outbox VALUES (gen_random_uuid(), 'kreis-bench', 'CaseOpened',
     jsonb_build_object('ageBand', '25-34', 'municipality', 'Rietberg', 'residenceStatus', 'temporary-protection'), now(), NULL);
 COMMIT;
 SQL
-pg_out=$("$KIM_BENCH_PG_BIN/pgbench" -h 127.0.0.1 -p "$KIM_BENCH_PG_PORT" -U kim -n -c "$connections" -j 2 -T "$duration" \
-    -f "$STATE/open-case.sql" kim_bench 2>&1)
-pg_tps=$(awk '/^tps/ { print $3; exit }' <<<"$pg_out")
-pg_latency=$(awk '/latency average/ { print $4; exit }' <<<"$pg_out")
-record write "pgbench, same rows and connections" "$pg_tps" "" "" "" "average latency ${pg_latency} ms"
-log "   pgbench: $pg_tps tps"
+pgbench_run() { # pgbench_run SUBJECT: one timed pgbench of open-case.sql, recorded under SUBJECT
+    local out tps latency
+    out=$("$KIM_BENCH_PG_BIN/pgbench" -h 127.0.0.1 -p "$KIM_BENCH_PG_PORT" -U kim -n -c "$connections" -j 2 -T "$duration" \
+        -f "$STATE/open-case.sql" kim_bench 2>&1)
+    tps=$(awk '/^tps/ { print $3; exit }' <<<"$out")
+    latency=$(awk '/latency average/ { print $4; exit }' <<<"$out")
+    record write "$1" "$tps" "" "" "" "average latency ${latency} ms"
+    log "   $1: $tps tps"
+}
+pgbench_run "pgbench, same rows and connections"
+# The same again with the outbox's statement trigger (KimPlatform.Messaging OutboxSchema): a NOTIFY takes a
+# database-wide lock from before the commit until after it, so notifying transactions commit one at a time.
+"${PSQL[@]}" -d kim_bench -c "CREATE FUNCTION bench_notify() RETURNS trigger LANGUAGE plpgsql AS \$\$ BEGIN PERFORM pg_notify('kim_outbox', ''); RETURN NULL; END \$\$" \
+    -c "CREATE TRIGGER bench_outbox_notify AFTER INSERT ON bench_outbox FOR EACH STATEMENT EXECUTE FUNCTION bench_notify()"
+pgbench_run "pgbench, same rows and the outbox's NOTIFY trigger"
 "${PSQL[@]}" -d postgres -c "DROP DATABASE kim_bench"
 
 # ─── 3. directory search over generated offers ───────────────────────────────────────────────────
