@@ -33,7 +33,7 @@ STATE=$KIM_BENCH_STATE_DIR
 mkdir -p "$STATE"
 export BENCH_LUA=$BENCH/lua
 GW=http://127.0.0.1:$KIM_BENCH_GATEWAY_PORT
-CASES=http://127.0.0.1:$KIM_BENCH_PORT_cases_api
+# shellcheck disable=SC2154  # KIM_BENCH_PORT_<service> come from launcher/bench.sh
 PARTNERS=http://127.0.0.1:$KIM_BENCH_PORT_partners_api
 NGINX_PORT=$((KIM_BENCH_GATEWAY_PORT + 9))
 PSQL=("$KIM_BENCH_PG_BIN/psql" -h 127.0.0.1 -p "$KIM_BENCH_PG_PORT" -U kim -v ON_ERROR_STOP=1 -qAt)
@@ -45,7 +45,7 @@ record() { local IFS=$'\t'; echo "$*" >>"$RESULTS"; }
 field() { sed -E "s/.*$1=([^ ]+).*/\1/" <<<"$2"; }
 
 cleanup() {
-    [[ -f $STATE/nginx.pid ]] && kill "$(<"$STATE/nginx.pid")" 2>/dev/null || true
+    if [[ -f $STATE/nginx.pid ]]; then kill "$(<"$STATE/nginx.pid")" 2>/dev/null || true; fi
     rm -f "$STATE/nginx.pid"
     if [[ -n ${UP_PID:-} ]]; then (cd "$ROOT" && ./kim down up >/dev/null 2>&1) || true; fi
 }
@@ -294,11 +294,13 @@ done < <(stack_pids)
 # ─── hooks: measurements other parts of the repository provide ───────────────────────────────────
 
 HOOKS=""
+hook_args=()
+[[ $mode == quick ]] && hook_args=(--quick)
 for hook in "event propagation:$BENCH/propagation/run.sh" "reporting at scale:$BENCH/reporting/run.sh"; do
     name=${hook%%:*} script=${hook#*:}
     if [[ -x $script ]]; then
         log "$name: $script"
-        HOOKS+=$'\n'"### ${name^}"$'\n\n'"$("$script" $([[ $mode == quick ]] && echo --quick) 2>>"$STATE/hooks.log" || echo "($script failed; see .kim/bench/hooks.log)")"$'\n'
+        HOOKS+=$'\n'"### ${name^}"$'\n\n'"$("$script" "${hook_args[@]}" 2>>"$STATE/hooks.log" || echo "($script failed; see .kim/bench/hooks.log)")"$'\n'
     else
         HOOKS+=$'\n'"### ${name^}"$'\n\n'"Not measured: ${script#"$ROOT"/} is not in this checkout yet."$'\n'
     fi
