@@ -15,10 +15,10 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 BENCH=$ROOT/bench
 [[ -n ${KIM_BENCH_GATEWAY_PORT:-} ]] || { echo "run the benchmarks with ./kim bench" >&2; exit 2; }
 
-duration=10 connections=16 offers=100000 profile=0 build=1 mode=full
+duration=10 connections=16 offers=100000 profile=0 build=1 mode=full rounds=3
 while (($#)); do
     case $1 in
-        --quick) duration=3 offers=30000 mode=quick; shift ;;
+        --quick) duration=3 offers=30000 mode=quick rounds=2; shift ;;
         --duration) duration=$2; shift 2 ;;
         --connections) connections=$2; shift 2 ;;
         --offers) offers=$2; shift 2 ;;
@@ -33,7 +33,7 @@ STATE=$KIM_BENCH_STATE_DIR
 mkdir -p "$STATE"
 export BENCH_LUA=$BENCH/lua
 GW=http://127.0.0.1:$KIM_BENCH_GATEWAY_PORT
-CASES=http://127.0.0.1:$KIM_BENCH_PORT_cases_api
+# shellcheck disable=SC2154  # KIM_BENCH_PORT_<service> come from launcher/bench.sh
 PARTNERS=http://127.0.0.1:$KIM_BENCH_PORT_partners_api
 NGINX_PORT=$((KIM_BENCH_GATEWAY_PORT + 9))
 PSQL=("$KIM_BENCH_PG_BIN/psql" -h 127.0.0.1 -p "$KIM_BENCH_PG_PORT" -U kim -v ON_ERROR_STOP=1 -qAt)
@@ -45,7 +45,7 @@ record() { local IFS=$'\t'; echo "$*" >>"$RESULTS"; }
 field() { sed -E "s/.*$1=([^ ]+).*/\1/" <<<"$2"; }
 
 cleanup() {
-    [[ -f $STATE/nginx.pid ]] && kill "$(<"$STATE/nginx.pid")" 2>/dev/null || true
+    if [[ -f $STATE/nginx.pid ]]; then kill "$(<"$STATE/nginx.pid")" 2>/dev/null || true; fi
     rm -f "$STATE/nginx.pid"
     if [[ -n ${UP_PID:-} ]]; then (cd "$ROOT" && ./kim down up >/dev/null 2>&1) || true; fi
 }
@@ -119,10 +119,20 @@ PATH_CHEAP=/api/partners/organisations
 for target in "direct:$PARTNERS" "nginx:http://127.0.0.1:$NGINX_PORT" "gateway:$GW"; do
     warm "${target#*:}$PATH_CHEAP" get.lua "${AUTH[@]}"
 done
-for target in "direct:$PARTNERS" "nginx:http://127.0.0.1:$NGINX_PORT" "gateway:$GW"; do
-    line=$(wrk_run "${target#*:}$PATH_CHEAP" get.lua "${AUTH[@]}")
-    record gateway "${target%%:*}" "$(field rps "$line")" "$(field p50 "$line")" "$(field p95 "$line")" "$(field p99 "$line")" ""
-    log "   ${target%%:*}: $line"
+# Interleaved rounds; the best round of each counts, since other work on the machine only ever slows a round down.
+declare -A BEST=()
+for ((round = 1; round <= rounds; round++)); do
+    for target in "direct:$PARTNERS" "nginx:http://127.0.0.1:$NGINX_PORT" "gateway:$GW"; do
+        line=$(wrk_run "${target#*:}$PATH_CHEAP" get.lua "${AUTH[@]}")
+        log "   round $round, ${target%%:*}: $line"
+        if [[ -z ${BEST[${target%%:*}]:-} ]] || awk -v a="$(field rps "$line")" -v b="$(field rps "${BEST[${target%%:*}]}")" 'BEGIN { exit !(a > b) }'; then
+            BEST[${target%%:*}]=$line
+        fi
+    done
+done
+for subject in direct nginx gateway; do
+    line=${BEST[$subject]}
+    record gateway "$subject" "$(field rps "$line")" "$(field p50 "$line")" "$(field p95 "$line")" "$(field p99 "$line")" "best of $rounds rounds"
 done
 kill "$(<"$STATE/nginx.pid")" && rm -f "$STATE/nginx.pid"
 
@@ -140,7 +150,10 @@ sample_rss() { # the largest RSS per process while $1 runs
     done
     declare -p LOAD >"$STATE/load-rss"
 }
-warm "$GW/api/cases" open-case.lua -H "Authorization: Bearer $CM"
+# The first requests of a fresh process JIT the whole write path and fill the connection pool: warm up with the full
+# number of connections, longer than a quick measurement, so that the steady state is what gets measured.
+wrk -t2 -c"$connections" -d"$((duration > 5 ? duration : 5))s" --timeout 10s -s "$BENCH_LUA/open-case.lua" \
+    -H "Authorization: Bearer $CM" "$GW/api/cases" >/dev/null
 CASES_PID=$(awk '$1 == "cases-api" { print $2 }' "$KIM_BENCH_PIDS_FILE")
 if ((profile)); then
     export PATH=$PATH:$HOME/.dotnet/tools
@@ -194,12 +207,21 @@ INSERT INTO bench_outbox VALUES (gen_random_uuid(), 'kreis-bench', 'CaseOpened',
     jsonb_build_object('ageBand', '25-34', 'municipality', 'Rietberg', 'residenceStatus', 'temporary-protection'), now(), NULL);
 COMMIT;
 SQL
-pg_out=$("$KIM_BENCH_PG_BIN/pgbench" -h 127.0.0.1 -p "$KIM_BENCH_PG_PORT" -U kim -n -c "$connections" -j 2 -T "$duration" \
-    -f "$STATE/open-case.sql" kim_bench 2>&1)
-pg_tps=$(awk '/^tps/ { print $3; exit }' <<<"$pg_out")
-pg_latency=$(awk '/latency average/ { print $4; exit }' <<<"$pg_out")
-record write "pgbench, same rows and connections" "$pg_tps" "" "" "" "average latency ${pg_latency} ms"
-log "   pgbench: $pg_tps tps"
+pgbench_run() { # pgbench_run SUBJECT: one timed pgbench of open-case.sql, recorded under SUBJECT
+    local out tps latency
+    out=$("$KIM_BENCH_PG_BIN/pgbench" -h 127.0.0.1 -p "$KIM_BENCH_PG_PORT" -U kim -n -c "$connections" -j 2 -T "$duration" \
+        -f "$STATE/open-case.sql" kim_bench 2>&1)
+    tps=$(awk '/^tps/ { print $3; exit }' <<<"$out")
+    latency=$(awk '/latency average/ { print $4; exit }' <<<"$out")
+    record write "$1" "$tps" "" "" "" "average latency ${latency} ms"
+    log "   $1: $tps tps"
+}
+pgbench_run "pgbench, same rows and connections"
+# The same again with the outbox's statement trigger (KimPlatform.Messaging OutboxSchema): a NOTIFY takes a
+# database-wide lock from before the commit until after it, so notifying transactions commit one at a time.
+"${PSQL[@]}" -d kim_bench -c "CREATE FUNCTION bench_notify() RETURNS trigger LANGUAGE plpgsql AS \$\$ BEGIN PERFORM pg_notify('kim_outbox', ''); RETURN NULL; END \$\$" \
+    -c "CREATE TRIGGER bench_outbox_notify AFTER INSERT ON bench_outbox FOR EACH STATEMENT EXECUTE FUNCTION bench_notify()"
+pgbench_run "pgbench, same rows and the outbox's NOTIFY trigger"
 "${PSQL[@]}" -d postgres -c "DROP DATABASE kim_bench"
 
 # ─── 3. directory search over generated offers ───────────────────────────────────────────────────
@@ -272,11 +294,13 @@ done < <(stack_pids)
 # ─── hooks: measurements other parts of the repository provide ───────────────────────────────────
 
 HOOKS=""
+hook_args=()
+[[ $mode == quick ]] && hook_args=(--quick)
 for hook in "event propagation:$BENCH/propagation/run.sh" "reporting at scale:$BENCH/reporting/run.sh"; do
     name=${hook%%:*} script=${hook#*:}
     if [[ -x $script ]]; then
         log "$name: $script"
-        HOOKS+=$'\n'"### ${name^}"$'\n\n'"$("$script" $([[ $mode == quick ]] && echo --quick) 2>>"$STATE/hooks.log" || echo "($script failed; see .kim/bench/hooks.log)")"$'\n'
+        HOOKS+=$'\n'"### ${name^}"$'\n\n'"$("$script" "${hook_args[@]}" 2>>"$STATE/hooks.log" || echo "($script failed; see .kim/bench/hooks.log)")"$'\n'
     else
         HOOKS+=$'\n'"### ${name^}"$'\n\n'"Not measured: ${script#"$ROOT"/} is not in this checkout yet."$'\n'
     fi

@@ -9,8 +9,9 @@ ensure_bench_packages() {
     command -v nginx >/dev/null || [[ -x /usr/sbin/nginx ]] || missing+=(nginx)
     ((${#missing[@]})) || return 0
     if ((EUID != 0)); then
-        command -v sudo >/dev/null && sudo -n true 2>/dev/null \
-            || die "missing packages: ${missing[*]}. Install them with: sudo apt-get install -y ${missing[*]}"
+        if ! { command -v sudo >/dev/null && sudo -n true 2>/dev/null; }; then
+            die "missing packages: ${missing[*]}. Install them with: sudo apt-get install -y ${missing[*]}"
+        fi
         sudo=(sudo -n)
     fi
     say "installing ${missing[*]} with apt-get"

@@ -1,4 +1,6 @@
+using System.Net;
 using Yarp.ReverseProxy.Configuration;
+using Yarp.ReverseProxy.Forwarder;
 using Yarp.ReverseProxy.Transforms;
 
 namespace KimPlatform.Gateway.Routing;
@@ -42,6 +44,10 @@ internal static class GatewayRoutes
             {
                 ["primary"] = new() { Address = service.AddressFrom(configuration).ToString(), Health = null },
             },
+            // The services speak plain HTTP/1.1: ask for exactly that instead of HTTP/2-or-lower, and keep a pool of
+            // connections per service that is large enough for the gateway's own concurrency.
+            HttpRequest = new ForwarderRequestConfig { Version = HttpVersion.Version11, VersionPolicy = HttpVersionPolicy.RequestVersionExact },
+            HttpClient = new HttpClientConfig { MaxConnectionsPerServer = 1024 },
         }).Concat(WebAppRoutes.Clusters(configuration)).ToArray();
 
     // Anonymous routes are more specific than the catch-all of their service; the negative order makes that explicit.

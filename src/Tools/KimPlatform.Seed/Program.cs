@@ -1,7 +1,7 @@
 using KimPlatform.Seed;
 using KimPlatform.Seed.Api;
 
-if (args is ["--help" or "-h"])
+if (args.Contains("--help") || args.Contains("-h"))
 {
     Console.WriteLine(SeedOptions.Usage);
     return 0;
