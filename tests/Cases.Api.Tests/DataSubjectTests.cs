@@ -32,6 +32,21 @@ public sealed class DataSubjectTests(CasesApiFactory factory)
     }
 
     [Fact]
+    public async Task Export_OtherServices_EachListedAsAnsweredOrWithTheReason()
+    {
+        var session = new CaseSession(factory.ClientFor(_tenant, "caritas-guetersloh", "case_manager"));
+        var entered = await EnteredCase.EnterEverythingAsync(session);
+
+        var export = await session.Client.GetFromJsonAsync<JsonElement>($"/api/cases/{entered.Id}/export");
+
+        // Whether the partner service answers depends on what runs on the broker; a missing answer must still be listed.
+        var elsewhere = export.GetProperty("heldElsewhere").EnumerateArray().ToList();
+        Assert.Equal(["partners", "events"], elsewhere.Select(service => service.GetProperty("service").GetString()));
+        Assert.All(elsewhere, service => Assert.True(
+            service.GetProperty("answered").GetBoolean() || service.GetProperty("problem").GetString() is { Length: > 0 }, service.ToString()));
+    }
+
+    [Fact]
     public async Task Erase_RemovesEveryPersonalField_FromEveryTable_KeepsTheSkeleton_AndPublishesCaseErased()
     {
         await using var tap = await BrokerTap.StartAsync("CaseErased");

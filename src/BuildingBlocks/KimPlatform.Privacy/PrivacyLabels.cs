@@ -42,6 +42,7 @@ public static class PrivacyLabels
         RetentionRule.StatisticsRetention => "dauerhaft als pseudonyme Statistik",
         RetentionRule.AuditRetention => "dauerhaft als Nachweis beim anonymen Gerüst des Falls (Protokoll, Einwilligungsnachweis)",
         RetentionRule.UntilDispatched => "bis zum bestätigten Versand; die Zeile wird 7 Tage danach gelöscht",
+        RetentionRule.NotStored => "nicht gespeichert (nur in einer Anfrage oder Antwort über den Nachrichtenbus)",
         _ => retention.ToString(),
     };
 
@@ -98,6 +99,7 @@ public static class PrivacyLabels
         DeletionPaths.OutboxCleanup => "Bereinigung des Ausgangspostfachs",
         DeletionPaths.ByStaff => "Änderung oder Löschung durch Beschäftigte der Organisation",
         DeletionPaths.NotDeleted => "keine Löschung (pseudonym bzw. Nachweis)",
+        DeletionPaths.NothingStored => "nichts zu löschen (nicht gespeichert)",
         _ => path.ToString(),
     });
 

@@ -1,3 +1,4 @@
+using KimPlatform.Cases.Api.Application.DataMap;
 using KimPlatform.Cases.Api.Domain;
 
 namespace KimPlatform.Cases.Api.Apis;
@@ -79,4 +80,7 @@ public sealed record CaseloadEntry(string CaseManagerId, int OpenCases);
 public sealed record AuditEntryResponse(
     Guid Id, string UserId, string OrganisationId, string Action, IReadOnlyList<string> Fields, string? Outcome, DateTimeOffset At);
 
-public sealed record CaseExport(DateTimeOffset ExportedAt, CaseResponse Case, IReadOnlyList<ConsentReceipt> ConsentTexts, IReadOnlyList<AuditEntryResponse> Audit);
+/// <summary>Everything held about the person (Art. 15): the case, the consent texts, the audit trail, and what the other services hold.</summary>
+public sealed record CaseExport(
+    DateTimeOffset ExportedAt, CaseResponse Case, IReadOnlyList<ConsentReceipt> ConsentTexts, IReadOnlyList<AuditEntryResponse> Audit,
+    IReadOnlyList<HeldElsewhere>? HeldElsewhere = null);

@@ -1,4 +1,5 @@
 using KimPlatform.Cases.Api.Application;
+using KimPlatform.Cases.Api.Application.DataMap;
 using KimPlatform.Cases.Api.Application.Queries;
 using KimPlatform.Security.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -41,7 +42,7 @@ public static class DataSubjectApi
     }
 
     public static async Task<Results<Ok<CaseExport>, ProblemHttpResult>> ExportCase(
-        Guid id, CaseAccess access, CaseQueries queries, CancellationToken cancellationToken)
+        Guid id, CaseAccess access, CaseQueries queries, PersonDataMap dataMap, CancellationToken cancellationToken)
     {
         var found = await access.ReadAsync(id, "export", ["*"], cancellationToken);
         if (found is null)
@@ -53,7 +54,8 @@ public static class DataSubjectApi
             access.Now,
             CaseResponse.From(found),
             found.Consents.Select(ConsentReceipt.From).ToArray(),
-            await queries.AuditLogAsync(id, cancellationToken)));
+            await queries.AuditLogAsync(id, cancellationToken),
+            await dataMap.AskAsync(found.TenantId, found.Id, cancellationToken)));
     }
 
     public static async Task<Results<NoContent, ProblemHttpResult>> EraseCase(

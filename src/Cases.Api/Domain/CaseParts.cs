@@ -140,7 +140,8 @@ public sealed class Referral
         return true;
     }
 
-    internal void Erase() => _note = null;
+    // The partner's answers are free text about the person too.
+    internal void Erase() => (_note, DeclineReason, Outcome) = (null, null, null);
 }
 
 public sealed class StructuralFinding

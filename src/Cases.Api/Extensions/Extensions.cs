@@ -2,6 +2,7 @@ using KimPlatform.Contracts;
 using KimPlatform.Messaging.Outbox;
 using KimPlatform.Cases.Api.Application;
 using KimPlatform.Cases.Api.Application.Consents;
+using KimPlatform.Cases.Api.Application.DataMap;
 using KimPlatform.Cases.Api.Application.Queries;
 using KimPlatform.Cases.Api.Infrastructure;
 using KimPlatform.Cases.Api.IntegrationEvents;
@@ -21,6 +22,7 @@ internal static class Extensions
             bus.AddConsumer<ReferralDeclinedConsumer>();
             bus.AddConsumer<ReferralCompletedConsumer>();
             bus.AddConsumer<OrganisationRegisteredConsumer>();
+            bus.AddRequestClient<HeldDataAtPartnersRequested>();
         });
         // A referral carries what the person consented to share; once the broker has it, the outbox keeps none of it.
         builder.Services.Configure<OutboxOptions>(outbox => outbox.PersonalFields[nameof(ReferralRequested)] =
@@ -29,6 +31,7 @@ internal static class Extensions
         builder.Services.AddScoped<TenantUnitOfWork>();
         builder.Services.AddScoped<CaseAccess>();
         builder.Services.AddScoped<CaseQueries>();
+        builder.Services.AddScoped<PersonDataMap>();
         builder.Services.AddScoped<ConsentTexts>();
         builder.Services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.SectionName);
         builder.Services.AddSingleton<CaseRetentionJob>();

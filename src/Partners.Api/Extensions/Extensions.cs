@@ -20,6 +20,7 @@ internal static class Extensions
             bus.AddConsumer<ReferralRequestedConsumer>();
             bus.AddConsumer<ConsentWithdrawnConsumer>();
             bus.AddConsumer<CaseErasedConsumer>();
+            bus.AddConsumer<HeldDataAtPartnersRequestedConsumer>();
         });
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddScoped<TenantUnitOfWork>();

@@ -21,6 +21,7 @@ public sealed class CasesApiFactory : WebApplicationFactory<Program>
             ["ConnectionStrings:messaging"] = TestEnvironment.RabbitMq,
             ["Identity:DevelopmentSigningKey"] = SigningKey,
             ["Messaging:EndpointPrefix"] = $"test-{Guid.NewGuid():N}",
+            ["DataMap:TimeoutSeconds"] = "1",
         }));
     }
 

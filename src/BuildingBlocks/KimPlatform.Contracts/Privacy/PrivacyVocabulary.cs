@@ -148,6 +148,8 @@ public enum RetentionRule
     AuditRetention,
     /// <summary>Outbox: personal fields blanked when the broker confirms; rows deleted 7 days later.</summary>
     UntilDispatched,
+    /// <summary>Not stored: crosses the broker once, in a request or its answer.</summary>
+    NotStored,
 }
 
 /// <summary>Deletion paths (Löschung).</summary>
@@ -171,4 +173,6 @@ public enum DeletionPaths
     ByStaff = 64,
     /// <summary>Not deleted: pseudonymous, or append-only audit.</summary>
     NotDeleted = 128,
+    /// <summary>Nothing to delete: never stored.</summary>
+    NothingStored = 256,
 }
