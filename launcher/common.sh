@@ -4,6 +4,7 @@
 
 KIM_DIR=$ROOT/.kim
 SIGNING_KEY_FILE=$KIM_DIR/dev-signing-key
+PSEUDONYM_KEY_FILE=$KIM_DIR/reporting-pseudonym-key   # the secret of reporting's keyed hashes of case ids
 DB_PASSWORD_FILE=$KIM_DIR/db-runtime-password
 SOLUTION_FILTER=KimPlatform.CI.slnf
 HEALTH_TIMEOUT=${KIM_HEALTH_TIMEOUT:-120}   # seconds for every process to answer GET /health/ready with 200
@@ -71,12 +72,16 @@ ensure_secrets() {
     if [[ ! -s $SIGNING_KEY_FILE ]]; then
         (umask 077 && openssl rand -base64 32 >"$SIGNING_KEY_FILE.tmp" && mv "$SIGNING_KEY_FILE.tmp" "$SIGNING_KEY_FILE")
     fi
+    if [[ ! -s $PSEUDONYM_KEY_FILE ]]; then
+        (umask 077 && openssl rand -base64 32 >"$PSEUDONYM_KEY_FILE.tmp" && mv "$PSEUDONYM_KEY_FILE.tmp" "$PSEUDONYM_KEY_FILE")
+    fi
     if [[ ! -s $DB_PASSWORD_FILE ]]; then
         (umask 077 && openssl rand -hex 24 >"$DB_PASSWORD_FILE.tmp" && mv "$DB_PASSWORD_FILE.tmp" "$DB_PASSWORD_FILE")
     fi
-    chmod 600 "$SIGNING_KEY_FILE" "$DB_PASSWORD_FILE"
+    chmod 600 "$SIGNING_KEY_FILE" "$DB_PASSWORD_FILE" "$PSEUDONYM_KEY_FILE"
     SIGNING_KEY=$(<"$SIGNING_KEY_FILE")
     DB_RUNTIME_PASSWORD=$(<"$DB_PASSWORD_FILE")
+    PSEUDONYM_KEY=$(<"$PSEUDONYM_KEY_FILE")
 }
 
 # ─── profiles ─────────────────────────────────────────────────────────────────────────────────

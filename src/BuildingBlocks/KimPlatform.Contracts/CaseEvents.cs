@@ -20,6 +20,8 @@ public sealed record CaseOpened : AggregateEvent
     public required IReadOnlyList<string> TargetGroups { get; init; }
     /// <summary>Reachability: <c>good</c>, <c>medium</c> or <c>low</c>.</summary>
     public required string Reachability { get; init; }
+    /// <summary>User id of the case manager the case is assigned to; reporting keeps only a keyed hash of it.</summary>
+    public string? CaseManagerId { get; init; }
 }
 
 // Case events. Those read by reporting carry categories, never names, birth dates or free text about a person.
@@ -35,6 +37,10 @@ public sealed record CasePhaseChanged : AggregateEvent
     public required string FromPhase { get; init; }
     /// <summary>New phase.</summary>
     public required string ToPhase { get; init; }
+    /// <summary>The version at which the case entered <see cref="FromPhase"/> (1 for intake): the phase change before this one, so a consumer can apply the changes in order.</summary>
+    public long? PreviousVersion { get; init; }
+    /// <summary>Whole calendar days (UTC) the case spent in <see cref="FromPhase"/>.</summary>
+    public int? DaysInPreviousPhase { get; init; }
 }
 
 /// <summary>A case was closed.</summary>
@@ -48,6 +54,8 @@ public sealed record CaseClosed : AggregateEvent
     public required string Reason { get; init; }
     /// <summary><c>achieved</c>, <c>partially-achieved</c> or <c>not-achieved</c>.</summary>
     public required string Outcome { get; init; }
+    /// <summary>Whole calendar days (UTC) from the case's opening to this closure.</summary>
+    public int? DaysOpen { get; init; }
 }
 
 /// <summary>A closed case was reopened into monitoring.</summary>
@@ -211,3 +219,14 @@ public sealed record ReferredGoal(string LifeArea, string Description, DateOnly 
 /// <param name="GivenName">Given name.</param>
 /// <param name="BirthYear">Birth year, if known.</param>
 public sealed record ReferredHouseholdMember(string Relation, string GivenName, int? BirthYear);
+
+/// <summary>A case was assigned to another case manager.</summary>
+public sealed record CaseAssigned : AggregateEvent
+{
+    /// <summary>Pseudonymous case id.</summary>
+    public required Guid CaseId { get; init; }
+    /// <summary>Key of the organisation running the case.</summary>
+    public required string OrganisationId { get; init; }
+    /// <summary>User id of the case manager now responsible; reporting keeps only a keyed hash of it.</summary>
+    public required string CaseManagerId { get; init; }
+}

@@ -24,6 +24,8 @@ public sealed record ReferralAccepted : AggregateEvent
     public required Guid CaseId { get; init; }
     /// <summary>The answering organisation.</summary>
     public required string PartnerOrganisationId { get; init; }
+    /// <summary>Whole calendar days (UTC) from the referral's arrival to this answer.</summary>
+    public int? DaysToAnswer { get; init; }
 }
 
 /// <summary>The partner declined a referral.</summary>
@@ -37,6 +39,8 @@ public sealed record ReferralDeclined : AggregateEvent
     public required string PartnerOrganisationId { get; init; }
     /// <summary>Why.</summary>
     public required string Reason { get; init; }
+    /// <summary>Whole calendar days (UTC) from the referral's arrival to its first answer.</summary>
+    public int? DaysToAnswer { get; init; }
 }
 
 /// <summary>The partner completed a referral.</summary>
