@@ -40,6 +40,12 @@ public static class ReportsApi
             .WithSummary("Structural findings for a period")
             .WithDescription("Structural findings reported in the period per life area, theme and month.");
 
+        api.MapGet("/funding-year/{year}.csv", GetFundingYearCsv)
+            .WithName("GetFundingYearCsv")
+            .WithSummary("The year's figures per municipality for the state funder")
+            .WithDescription("CSV for German spreadsheet programs: UTF-8 with BOM, semicolons, decimal commas; suppressed counts as <5.")
+            .Produces(StatusCodes.Status200OK, contentType: "text/csv");
+
         return app;
     }
 
@@ -112,5 +118,22 @@ public static class ReportsApi
 
         var threshold = options.Value.SuppressionThresholdFor(caller.RequiredTenantId);
         return TypedResults.Ok(await figures.ReadAsync(caller.RequiredTenantId, parsed, place, threshold, cancellationToken));
+    }
+
+    public static async Task<Results<FileContentHttpResult, ValidationProblem>> GetFundingYearCsv(
+        [Description("The calendar year, e.g. 2026")] string year,
+        CallerContext caller,
+        FundingYear figures,
+        IOptions<ReportingOptions> options,
+        CancellationToken cancellationToken)
+    {
+        if (!ReportPeriod.TryParse(year, out var period) || period.Slot != KimPlatform.Reporting.Api.Application.Suppression.CubeBuilder.YearSlot)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["year"] = ["Give a year such as 2026."] });
+        }
+
+        var threshold = options.Value.SuppressionThresholdFor(caller.RequiredTenantId);
+        var rows = await figures.ReadAsync(period.Year, threshold, cancellationToken);
+        return TypedResults.File(FundingYearCsv.Render(period.Year, rows, threshold), "text/csv; charset=utf-8", $"kim-{caller.RequiredTenantId}-{period.Year}.csv");
     }
 }

@@ -103,6 +103,8 @@ public sealed class FigureReader(ReportingDbContext db)
         return new CountTable(Cell(cube, new CellKey(figure, municipality ?? CellKey.All, category, slot), "total"), rows);
     }
 
+    public static CountCell CellOf(SuppressionCube cube, CellKey key, string label) => Cell(cube, key, label);
+
     private static CountCell Cell(SuppressionCube cube, CellKey key, string label) =>
         cube.IsSuppressed(key) ? new CountCell(label, null, true) : new CountCell(label, cube.ValueOf(key), false);
 

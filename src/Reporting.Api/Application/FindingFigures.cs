@@ -8,7 +8,7 @@ namespace KimPlatform.Reporting.Api.Application;
 
 public sealed class FindingFigures(TenantUnitOfWork unitOfWork, FigureReader reader)
 {
-    private const string Total = "findings";
+    public const string Total = "findings";
     public static readonly FigureFamily ByLifeArea = new(Figures.FindingsByLifeArea, Total);
     public static readonly FigureFamily ByTheme = new(Figures.FindingsByTheme, Total);
     private static readonly FigureFamily[] Families = [ByLifeArea, ByTheme];

@@ -31,6 +31,7 @@ internal static class Extensions
         builder.Services.AddScoped<ReferralFigures>();
         builder.Services.AddScoped<NetworkEventFigures>();
         builder.Services.AddScoped<FindingFigures>();
+        builder.Services.AddScoped<FundingYear>();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddOpenApi();
     }
