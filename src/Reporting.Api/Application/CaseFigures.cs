@@ -26,6 +26,16 @@ public sealed class CaseFigures(TenantUnitOfWork unitOfWork, FigureReader reader
     private static readonly FigureFamily[] Flows = [New, ClosuresByReason, ClosuresByOutcome, GoalsAgreed, GoalsAchieved];
     private static readonly string[] Spans = [.. CasePhases.Open.Select(Figures.DaysInPhase), Figures.DaysToClosure];
 
+    /// <summary>New cases per month of the period's year, from the same suppressed cube as the report.</summary>
+    public Task<IReadOnlyList<CountCell>> NewCasesByMonthAsync(ReportPeriod period, string? municipality, int threshold, CancellationToken cancellationToken) =>
+        unitOfWork.RunAsync<IReadOnlyList<CountCell>>(async _ =>
+        {
+            var flows = await reader.FlowsAsync(Flows, period, threshold, cancellationToken);
+            return Enumerable.Range(0, 12)
+                .Select(slot => FigureReader.CellOf(flows, new CellKey(Figures.NewCases, municipality ?? CellKey.All, "", slot), $"{period.Year}-{slot + 1:00}"))
+                .ToArray();
+        }, cancellationToken);
+
     public Task<CaseReport> ReadAsync(string tenantId, ReportPeriod period, string? municipality, int threshold, CancellationToken cancellationToken) =>
         unitOfWork.RunAsync(async _ =>
         {
