@@ -4,6 +4,7 @@
 
 KIM_DIR=$ROOT/.kim
 SIGNING_KEY_FILE=$KIM_DIR/dev-signing-key
+PSEUDONYM_KEY_FILE=$KIM_DIR/reporting-pseudonym-key   # the secret of reporting's keyed hashes of case ids
 DB_PASSWORD_FILE=$KIM_DIR/db-runtime-password
 DB_OWNER_PASSWORD_FILE=$KIM_DIR/db-owner-password
 SOLUTION_FILTER=KimPlatform.CI.slnf
@@ -72,13 +73,17 @@ ensure_secrets() {
     if [[ ! -s $SIGNING_KEY_FILE ]]; then
         (umask 077 && openssl rand -base64 32 >"$SIGNING_KEY_FILE.tmp" && mv "$SIGNING_KEY_FILE.tmp" "$SIGNING_KEY_FILE")
     fi
+    if [[ ! -s $PSEUDONYM_KEY_FILE ]]; then
+        (umask 077 && openssl rand -base64 32 >"$PSEUDONYM_KEY_FILE.tmp" && mv "$PSEUDONYM_KEY_FILE.tmp" "$PSEUDONYM_KEY_FILE")
+    fi
     local file
     for file in "$DB_PASSWORD_FILE" "$DB_OWNER_PASSWORD_FILE"; do
         [[ -s $file ]] || (umask 077 && openssl rand -hex 24 >"$file.tmp" && mv "$file.tmp" "$file")
     done
-    chmod 600 "$SIGNING_KEY_FILE" "$DB_PASSWORD_FILE" "$DB_OWNER_PASSWORD_FILE"
+    chmod 600 "$SIGNING_KEY_FILE" "$DB_PASSWORD_FILE" "$DB_OWNER_PASSWORD_FILE" "$PSEUDONYM_KEY_FILE"
     SIGNING_KEY=$(<"$SIGNING_KEY_FILE")
     DB_RUNTIME_PASSWORD=$(<"$DB_PASSWORD_FILE")
+    PSEUDONYM_KEY=$(<"$PSEUDONYM_KEY_FILE")
     # The private PostgreSQL's superuser `kim` signs in with this password (SCRAM); see pg_start.
     DB_OWNER_PASSWORD=$(<"$DB_OWNER_PASSWORD_FILE")
 }

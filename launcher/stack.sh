@@ -50,6 +50,9 @@ service_environment() {
             "ConnectionStrings__messaging=amqp://guest:guest@127.0.0.1:$AMQP_PORT/"
             "Database__RuntimePassword=$DB_RUNTIME_PASSWORD"
         )
+        if [[ $name == reporting-api ]]; then
+            SERVICE_ENV+=("Reporting__PseudonymKey=$PSEUDONYM_KEY")
+        fi
     fi
 }
 

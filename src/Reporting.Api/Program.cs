@@ -14,6 +14,7 @@ app.UseServiceDefaults();
 app.MapDefaultEndpoints();
 app.MapOpenApi().AllowAnonymous();
 app.MapReportsApi();
+app.MapDashboardApi();
 
 await app.Services.MigrateServiceDatabaseAsync<ReportingDbContext>();
 await app.RunAsync();

@@ -29,6 +29,8 @@ public sealed record CaseOpened : AggregateEvent
     /// <summary>Reachability: <c>good</c>, <c>medium</c> or <c>low</c>.</summary>
     [PersonalData(PersonalDataCategory.CaseNotes, ProcessingPurposes.Reporting, LegalBases.GdprArt6Para1E | LegalBases.SgbX67C, DataRecipients.ReportingService, RetentionRule.UntilDispatched, DeletionPaths.OutboxCleanup)]
     public required string Reachability { get; init; }
+    /// <summary>User id of the case manager the case is assigned to; reporting keeps only a keyed hash of it.</summary>
+    public string? CaseManagerId { get; init; }
 }
 
 // Case events. Those read by reporting carry categories, never names, birth dates or free text about a person.
@@ -48,6 +50,10 @@ public sealed record CasePhaseChanged : AggregateEvent
     /// <summary>New phase.</summary>
     [PersonalData(PersonalDataCategory.Pseudonymous, ProcessingPurposes.Reporting, LegalBases.GdprArt6Para1E | LegalBases.SgbX67C, DataRecipients.ReportingService, RetentionRule.UntilDispatched, DeletionPaths.OutboxCleanup)]
     public required string ToPhase { get; init; }
+    /// <summary>The version at which the case entered <see cref="FromPhase"/> (1 for intake): the phase change before this one, so a consumer can apply the changes in order.</summary>
+    public long? PreviousVersion { get; init; }
+    /// <summary>Whole calendar days (UTC) the case spent in <see cref="FromPhase"/>.</summary>
+    public int? DaysInPreviousPhase { get; init; }
 }
 
 /// <summary>A case was closed.</summary>
@@ -65,6 +71,8 @@ public sealed record CaseClosed : AggregateEvent
     /// <summary><c>achieved</c>, <c>partially-achieved</c> or <c>not-achieved</c>.</summary>
     [PersonalData(PersonalDataCategory.CaseNotes, ProcessingPurposes.Reporting, LegalBases.GdprArt6Para1E | LegalBases.SgbX67C, DataRecipients.ReportingService, RetentionRule.UntilDispatched, DeletionPaths.OutboxCleanup)]
     public required string Outcome { get; init; }
+    /// <summary>Whole calendar days (UTC) from the case's opening to this closure.</summary>
+    public int? DaysOpen { get; init; }
 }
 
 /// <summary>A closed case was reopened into monitoring.</summary>
@@ -286,3 +294,14 @@ public sealed record ReferredHouseholdMember(
     [property: PersonalData(PersonalDataCategory.Household, ProcessingPurposes.Referral, LegalBases.GdprArt6Para1A | LegalBases.SgbX67B | LegalBases.SgbX69, DataRecipients.PartnersService | DataRecipients.ConsentedPartners, RetentionRule.ReferralRetention, DeletionPaths.OutboxCleanup | DeletionPaths.ConsentWithdrawal | DeletionPaths.CaseErasure | DeletionPaths.PartnerRetentionJob)] string Relation,
     [property: PersonalData(PersonalDataCategory.Household, ProcessingPurposes.Referral, LegalBases.GdprArt6Para1A | LegalBases.SgbX67B | LegalBases.SgbX69, DataRecipients.PartnersService | DataRecipients.ConsentedPartners, RetentionRule.ReferralRetention, DeletionPaths.OutboxCleanup | DeletionPaths.ConsentWithdrawal | DeletionPaths.CaseErasure | DeletionPaths.PartnerRetentionJob)] string GivenName,
     [property: PersonalData(PersonalDataCategory.Household, ProcessingPurposes.Referral, LegalBases.GdprArt6Para1A | LegalBases.SgbX67B | LegalBases.SgbX69, DataRecipients.PartnersService | DataRecipients.ConsentedPartners, RetentionRule.ReferralRetention, DeletionPaths.OutboxCleanup | DeletionPaths.ConsentWithdrawal | DeletionPaths.CaseErasure | DeletionPaths.PartnerRetentionJob)] int? BirthYear);
+
+/// <summary>A case was assigned to another case manager.</summary>
+public sealed record CaseAssigned : AggregateEvent
+{
+    /// <summary>Pseudonymous case id.</summary>
+    public required Guid CaseId { get; init; }
+    /// <summary>Key of the organisation running the case.</summary>
+    public required string OrganisationId { get; init; }
+    /// <summary>User id of the case manager now responsible; reporting keeps only a keyed hash of it.</summary>
+    public required string CaseManagerId { get; init; }
+}

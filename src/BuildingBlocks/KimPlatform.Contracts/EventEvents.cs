@@ -128,3 +128,12 @@ public sealed record EventResultsRecorded : AggregateEvent
     /// <summary>How many topics the result names.</summary>
     public required int TopicCount { get; init; }
 }
+
+/// <summary>A participant rated the event anonymously; carries only the rating, never who gave it or the free text.</summary>
+public sealed record FeedbackGiven : AggregateEvent
+{
+    /// <summary>The event (Veranstaltung).</summary>
+    public required Guid NetworkEventId { get; init; }
+    /// <summary>The rating, 1 (poor) to 5 (very good).</summary>
+    public required int Rating { get; init; }
+}

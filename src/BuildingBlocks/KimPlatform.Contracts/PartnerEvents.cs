@@ -33,6 +33,8 @@ public sealed record ReferralAccepted : AggregateEvent
     /// <summary>The answering organisation.</summary>
     [PersonalData(PersonalDataCategory.CaseNotes, ProcessingPurposes.Referral, LegalBases.GdprArt6Para1A | LegalBases.SgbX67B | LegalBases.SgbX69, DataRecipients.CasesService | DataRecipients.CaseOrganisation, RetentionRule.UntilDispatched, DeletionPaths.OutboxCleanup | DeletionPaths.CaseErasure)]
     public required string PartnerOrganisationId { get; init; }
+    /// <summary>Whole calendar days (UTC) from the referral's arrival to this answer.</summary>
+    public int? DaysToAnswer { get; init; }
 }
 
 /// <summary>The partner declined a referral.</summary>
@@ -50,6 +52,8 @@ public sealed record ReferralDeclined : AggregateEvent
     /// <summary>Why.</summary>
     [PersonalData(PersonalDataCategory.CaseNotes, ProcessingPurposes.Referral, LegalBases.GdprArt6Para1A | LegalBases.SgbX67B | LegalBases.SgbX69 | LegalBases.GdprArt9Para2A, DataRecipients.CasesService | DataRecipients.CaseOrganisation, RetentionRule.UntilDispatched, DeletionPaths.OutboxCleanup | DeletionPaths.CaseErasure, Special = true)]
     public required string Reason { get; init; }
+    /// <summary>Whole calendar days (UTC) from the referral's arrival to its first answer.</summary>
+    public int? DaysToAnswer { get; init; }
 }
 
 /// <summary>The partner completed a referral.</summary>

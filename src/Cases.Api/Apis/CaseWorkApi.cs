@@ -91,7 +91,7 @@ public static class CaseWorkApi
     {
         var errors = new FieldErrors();
         CaseRequestValidators.Assign(request, errors);
-        return access.ChangeCaseAsync(id, ifMatch, "assign", ["assignedCaseManagerId"], errors, http, c => c.Assign(request.CaseManagerId!.Trim()), cancellationToken);
+        return access.ChangeCaseAsync(id, ifMatch, "assign", ["assignedCaseManagerId"], errors, http, c => c.Assign(request.CaseManagerId!.Trim(), access.Now), cancellationToken);
     }
 
     public static Task<Results<Ok<CaseResponse>, ProblemHttpResult, ValidationProblem>> ReportFinding(

@@ -33,6 +33,10 @@ public sealed class Case
     [PersonalData(PersonalDataCategory.Pseudonymous, ProcessingPurposes.CaseManagement | ProcessingPurposes.Reporting, LegalBases.GdprArt6Para1E | LegalBases.SgbX67A | LegalBases.SgbX67C, DataRecipients.CaseOrganisation | DataRecipients.DataSubject | DataRecipients.ReportingService, RetentionRule.StatisticsRetention, DeletionPaths.NotDeleted)]
     public CasePhase Phase { get; private set; }
 
+    /// <summary>When and at which version the case entered its current phase, for the reporting figures' days per phase.</summary>
+    public DateTimeOffset PhaseEnteredAt { get; private set; }
+    public long PhaseEnteredVersion { get; private set; }
+
     /// <summary>Incremented by every change; the ETag and the events' <c>Version</c>.</summary>
     public long Version { get; private set; }
 
@@ -95,6 +99,8 @@ public sealed class Case
             OrganisationId = organisationId,
             Phase = CasePhase.Intake,
             Version = 1,
+            PhaseEnteredAt = now,
+            PhaseEnteredVersion = 1,
             Person = person,
             FoldedName = person.FoldedName,
             NameKeys = person.NameKeys,
@@ -121,6 +127,7 @@ public sealed class Case
             ResidenceStatus = ContractValue.Of(opened.ResidenceStatus),
             TargetGroups = targetGroups.Select(group => ContractValue.Of(group)).ToArray(),
             Reachability = ContractValue.Of(reachability),
+            CaseManagerId = caseManagerId,
         });
         return opened;
     }
@@ -199,11 +206,16 @@ public sealed class Case
         return contact;
     }
 
-    public void Assign(string caseManagerId)
+    public void Assign(string caseManagerId, DateTimeOffset now)
     {
         RequireNotClosed();
         AssignedCaseManagerId = caseManagerId;
         Touch();
+        Raise(now, (id, version) => new CaseAssigned
+        {
+            EventId = id, TenantId = TenantId, OccurredAt = now, Version = version, CaseId = Id, OrganisationId = OrganisationId,
+            CaseManagerId = caseManagerId,
+        });
     }
 
     public Consent GiveConsent(Consent consent, DateTimeOffset now)
@@ -382,19 +394,30 @@ public sealed class Case
         RaisePhaseChanged(from, now);
     }
 
-    private void RaisePhaseChanged(CasePhase from, DateTimeOffset now) =>
+    private void RaisePhaseChanged(CasePhase from, DateTimeOffset now)
+    {
+        var previousVersion = PhaseEnteredVersion;
+        var daysInPreviousPhase = WholeDays(PhaseEnteredAt, now);
         Raise(now, (id, version) => new CasePhaseChanged
         {
             EventId = id, TenantId = TenantId, OccurredAt = now, Version = version, CaseId = Id, OrganisationId = OrganisationId,
             FromPhase = ContractValue.Of(from), ToPhase = ContractValue.Of(Phase),
+            PreviousVersion = previousVersion, DaysInPreviousPhase = daysInPreviousPhase,
         });
+        PhaseEnteredAt = now;
+        PhaseEnteredVersion = Version;
+    }
 
     private void RaiseClosed(DateTimeOffset now) =>
         Raise(now, (id, version) => new CaseClosed
         {
             EventId = id, TenantId = TenantId, OccurredAt = now, Version = version, CaseId = Id, OrganisationId = OrganisationId,
             Reason = ContractValue.Of(CloseReason!.Value), Outcome = ContractValue.Of(CloseOutcome!.Value),
+            DaysOpen = WholeDays(OpenedAt, now),
         });
+
+    private static int WholeDays(DateTimeOffset from, DateTimeOffset to) =>
+        Math.Max(0, DateOnly.FromDateTime(to.UtcDateTime).DayNumber - DateOnly.FromDateTime(from.UtcDateTime).DayNumber);
 
     private void RequireNotClosed()
     {

@@ -246,6 +246,10 @@ public sealed class Event
         Random.Shared.Shuffle(answers);
         _feedback.Clear();
         _feedback.AddRange(answers);
+        _raised.Add(new FeedbackGiven
+        {
+            EventId = Guid.CreateVersion7(now), TenantId = TenantId, OccurredAt = now, Version = Version, NetworkEventId = Id, Rating = feedback.Rating,
+        });
     }
 
     public Minutes RecordMinutes(IEnumerable<AgendaItem> items, DateTimeOffset now)

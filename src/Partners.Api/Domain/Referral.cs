@@ -91,7 +91,7 @@ public sealed class Referral
         _events.Add(new ReferralAccepted
         {
             EventId = Guid.CreateVersion7(now), TenantId = TenantId, OccurredAt = now, Version = Version, ReferralId = Id, CaseId = CaseId,
-            PartnerOrganisationId = PartnerOrganisationId,
+            PartnerOrganisationId = PartnerOrganisationId, DaysToAnswer = DaysSinceReceived(now),
         });
     }
 
@@ -105,7 +105,7 @@ public sealed class Referral
         _events.Add(new ReferralDeclined
         {
             EventId = Guid.CreateVersion7(now), TenantId = TenantId, OccurredAt = now, Version = Version, ReferralId = Id, CaseId = CaseId,
-            PartnerOrganisationId = PartnerOrganisationId, Reason = reason,
+            PartnerOrganisationId = PartnerOrganisationId, Reason = reason, DaysToAnswer = DaysSinceReceived(AnsweredAt ?? now),
         });
     }
 
@@ -173,6 +173,9 @@ public sealed class Referral
             throw new StatusConflictException(message);
         }
     }
+
+    private int DaysSinceReceived(DateTimeOffset answeredAt) =>
+        Math.Max(0, DateOnly.FromDateTime(answeredAt.UtcDateTime).DayNumber - DateOnly.FromDateTime(ReceivedAt.UtcDateTime).DayNumber);
 }
 
 /// <summary>What the consent let the case manager share, exactly as the case service sent it.</summary>

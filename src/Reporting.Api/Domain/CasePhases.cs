@@ -5,4 +5,7 @@ public static class CasePhases
 {
     public const string Intake = "intake";
     public const string Closed = "closed";
+
+    /// <summary>The phases a case is open in, in their order.</summary>
+    public static readonly IReadOnlyList<string> Open = [Intake, "assessment", "plan", "monitoring"];
 }

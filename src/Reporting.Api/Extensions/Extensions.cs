@@ -1,5 +1,8 @@
+using KimPlatform.Reporting.Api.Application;
 using KimPlatform.Reporting.Api.Infrastructure;
 using KimPlatform.Reporting.Api.IntegrationEvents;
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace KimPlatform.Reporting.Api.Extensions;
 
@@ -11,10 +14,25 @@ internal static class Extensions
         builder.AddServiceDatabase<ReportingDbContext>("reportingdb");
         builder.AddKimMessaging(bus =>
         {
-            bus.AddConsumer<CaseOpenedConsumer>();
-            bus.AddConsumer<CasePhaseChangedConsumer>();
+            bus.AddConsumersFromNamespaceContaining<CaseOpenedConsumer>();
+            bus.AddConfigureEndpointsCallback((_, _, endpoint) => DatabaseOutageRetry.Configure(endpoint));
         });
         builder.Services.AddOptions<ReportingOptions>().BindConfiguration(ReportingOptions.SectionName);
+        builder.Services.AddSingleton<Pseudonyms>();
+        builder.Services.AddScoped<CounterChanges>();
+        builder.Services.AddScoped<PendingEvents>();
+        builder.Services.AddScoped<CaseProjection>();
+        builder.Services.AddScoped<TenantUnitOfWork>();
+        builder.Services.AddScoped<FigureReader>();
+        builder.Services.AddScoped<CaseFigures>();
+        builder.Services.AddScoped<ReferralProjection>();
+        builder.Services.AddScoped<NetworkEventProjection>();
+        builder.Services.AddScoped<FindingProjection>();
+        builder.Services.AddScoped<ReferralFigures>();
+        builder.Services.AddScoped<NetworkEventFigures>();
+        builder.Services.AddScoped<FindingFigures>();
+        builder.Services.AddScoped<FundingYear>();
+        builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddOpenApi();
     }
 }

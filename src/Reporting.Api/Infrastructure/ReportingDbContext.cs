@@ -1,17 +1,24 @@
 using KimPlatform.Messaging;
 using KimPlatform.Reporting.Api.Domain;
-using KimPlatform.Reporting.Api.Infrastructure.EntityConfigurations;
 using Microsoft.EntityFrameworkCore;
 
 namespace KimPlatform.Reporting.Api.Infrastructure;
 
 public sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> options) : ServiceDbContext(options)
 {
-    public DbSet<CaseFact> CaseFacts => Set<CaseFact>();
+    public DbSet<Counter> Counters => Set<Counter>();
+    public DbSet<DayHistogram> DayHistograms => Set<DayHistogram>();
+    public DbSet<CaseState> CaseStates => Set<CaseState>();
+    public DbSet<GoalState> GoalStates => Set<GoalState>();
+    public DbSet<PendingEvent> PendingEvents => Set<PendingEvent>();
+    public DbSet<ErasedKey> ErasedKeys => Set<ErasedKey>();
+    public DbSet<ReferralState> ReferralStates => Set<ReferralState>();
+    public DbSet<OfferTopics> OfferTopics => Set<OfferTopics>();
+    public DbSet<NetworkEventState> NetworkEvents => Set<NetworkEventState>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
-        modelBuilder.ApplyConfiguration(new CaseFactEntityTypeConfiguration());
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(ReportingDbContext).Assembly);
     }
 }

@@ -129,7 +129,7 @@ public sealed class CasePhaseTests
         Action<Case> apply = change switch
         {
             "contact" => x => x.LogContact(Today, ContactChannel.Phone, null, "cm", Now),
-            "assign" => x => x.Assign("someone-else"),
+            "assign" => x => x.Assign("someone-else", Now),
             _ => x => x.GiveConsent(AConsent(), Now),
         };
 

@@ -23,6 +23,15 @@ public sealed class ReportingApiFactory : WebApplicationFactory<Program>, IAsync
     /// <summary>A tenant whose suppression threshold is overridden to 3; every other tenant has 1, so single cases show.</summary>
     public string TenantWithThresholdThree { get; } = TestEnvironment.NewTenant();
 
+    /// <summary>Tenants with the production default threshold of 5, one per suppression test.</summary>
+    public IReadOnlyList<string> TenantsWithThresholdFive { get; } = Enumerable.Range(0, 6).Select(_ => TestEnvironment.NewTenant()).ToArray();
+
+    public string PseudonymKey { get; } = DevTokens.NewKey();
+
+    public string EndpointPrefix { get; } = $"test-{Guid.NewGuid():N}";
+
+    public BrokerVirtualHost VirtualHost => _virtualHost ?? throw new InvalidOperationException("Not initialised.");
+
     public async ValueTask InitializeAsync() => _virtualHost = await BrokerVirtualHost.CreateAsync();
 
     // xunit.v3 disposes a fixture through IAsyncDisposable, which the factory already implements.
@@ -38,14 +47,17 @@ public sealed class ReportingApiFactory : WebApplicationFactory<Program>, IAsync
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
+        builder.ConfigureAppConfiguration(configuration => configuration.AddInMemoryCollection(
+            TenantsWithThresholdFive.Select(tenant => KeyValuePair.Create($"Reporting:Tenants:{tenant}:SuppressionThreshold", (string?)"5"))));
         builder.ConfigureAppConfiguration(configuration => configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["ConnectionStrings:reportingdb"] = OwnerConnectionString,
             ["ConnectionStrings:messaging"] = (_virtualHost ?? throw new InvalidOperationException("Not initialised.")).Address,
             ["Identity:DevelopmentSigningKey"] = SigningKey,
-            ["Messaging:EndpointPrefix"] = $"test-{Guid.NewGuid():N}",
+            ["Messaging:EndpointPrefix"] = EndpointPrefix,
             ["Reporting:SuppressionThreshold"] = "1",
             [$"Reporting:Tenants:{TenantWithThresholdThree}:SuppressionThreshold"] = "3",
+            ["Reporting:PseudonymKey"] = PseudonymKey,
         }));
         // A test publishes right after start-up: the consumers' queues must be bound by then, or the message is dropped.
         builder.ConfigureServices(services => services.Configure<MassTransitHostOptions>(options => options.WaitUntilStarted = true));
@@ -78,7 +90,7 @@ public sealed class ReportingApiFactory : WebApplicationFactory<Program>, IAsync
             await bus.Publish(integrationEvent, integrationEvent.GetType(), context => context.MessageId = integrationEvent.EventId);
         }
 
-        var ids = events.Select(integrationEvent => integrationEvent.EventId).ToArray();
+        var ids = events.Select(integrationEvent => integrationEvent.EventId).Distinct().ToArray();
         var applied = await Eventually.GetAsync(
             () => CountAsync("SELECT count(*) FROM inbox_messages WHERE message_id = ANY(@p0)", ids), count => count == ids.Length);
         Assert.True(applied == ids.Length, $"{ids.Length - applied} of {ids.Length} events were never applied.");

@@ -103,11 +103,11 @@ namespace KimPlatform.Reporting.Api.Infrastructure.Migrations
                     b.ToTable("outbox_messages", (string)null);
                 });
 
-            modelBuilder.Entity("KimPlatform.Reporting.Api.Domain.CaseFact", b =>
+            modelBuilder.Entity("KimPlatform.Reporting.Api.Domain.CaseState", b =>
                 {
-                    b.Property<Guid>("CaseId")
+                    b.Property<Guid>("Key")
                         .HasColumnType("uuid")
-                        .HasColumnName("case_id");
+                        .HasColumnName("key");
 
                     b.Property<string>("AgeBand")
                         .IsRequired()
@@ -115,27 +115,39 @@ namespace KimPlatform.Reporting.Api.Infrastructure.Migrations
                         .HasColumnType("character varying(10)")
                         .HasColumnName("age_band");
 
+                    b.Property<string>("CaseManagerKey")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("case_manager_key");
+
+                    b.Property<long>("CaseManagerVersion")
+                        .HasColumnType("bigint")
+                        .HasColumnName("case_manager_version");
+
+                    b.Property<long>("ClosedVersion")
+                        .HasColumnType("bigint")
+                        .HasColumnName("closed_version");
+
                     b.Property<string>("Municipality")
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)")
                         .HasColumnName("municipality");
 
-                    b.Property<DateTimeOffset>("OpenedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("opened_at");
-
-                    b.Property<string>("OrganisationId")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
-                        .HasColumnName("organisation_id");
+                    b.Property<DateOnly>("OpenedMonth")
+                        .HasColumnType("date")
+                        .HasColumnName("opened_month");
 
                     b.Property<string>("Phase")
                         .IsRequired()
                         .HasMaxLength(30)
                         .HasColumnType("character varying(30)")
                         .HasColumnName("phase");
+
+                    b.Property<long>("PhaseVersion")
+                        .HasColumnType("bigint")
+                        .HasColumnName("phase_version");
 
                     b.Property<string>("Reachability")
                         .IsRequired()
@@ -160,17 +172,298 @@ namespace KimPlatform.Reporting.Api.Infrastructure.Migrations
                         .HasColumnType("character varying(100)")
                         .HasColumnName("tenant_id");
 
+                    b.HasKey("Key")
+                        .HasName("pk_case_states");
+
+                    b.ToTable("case_states", (string)null);
+                });
+
+            modelBuilder.Entity("KimPlatform.Reporting.Api.Domain.Counter", b =>
+                {
+                    b.Property<string>("TenantId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<string>("Figure")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("figure");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date")
+                        .HasColumnName("month");
+
+                    b.Property<string>("Municipality")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("municipality");
+
+                    b.Property<string>("Category")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("category");
+
+                    b.Property<long>("Value")
+                        .HasColumnType("bigint")
+                        .HasColumnName("value");
+
+                    b.HasKey("TenantId", "Figure", "Month", "Municipality", "Category")
+                        .HasName("pk_counters");
+
+                    b.ToTable("counters", (string)null);
+                });
+
+            modelBuilder.Entity("KimPlatform.Reporting.Api.Domain.DayHistogram", b =>
+                {
+                    b.Property<string>("TenantId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<string>("Measure")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("measure");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date")
+                        .HasColumnName("month");
+
+                    b.Property<string>("Municipality")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("municipality");
+
+                    b.Property<int>("Bucket")
+                        .HasColumnType("integer")
+                        .HasColumnName("bucket");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("bigint")
+                        .HasColumnName("count");
+
+                    b.Property<long>("SumDays")
+                        .HasColumnType("bigint")
+                        .HasColumnName("sum_days");
+
+                    b.HasKey("TenantId", "Measure", "Month", "Municipality", "Bucket")
+                        .HasName("pk_day_histograms");
+
+                    b.ToTable("day_histograms", (string)null);
+                });
+
+            modelBuilder.Entity("KimPlatform.Reporting.Api.Domain.ErasedKey", b =>
+                {
+                    b.Property<Guid>("Key")
+                        .HasColumnType("uuid")
+                        .HasColumnName("key");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("tenant_id");
+
+                    b.HasKey("Key")
+                        .HasName("pk_erased_keys");
+
+                    b.ToTable("erased_keys", (string)null);
+                });
+
+            modelBuilder.Entity("KimPlatform.Reporting.Api.Domain.GoalState", b =>
+                {
+                    b.Property<Guid>("Key")
+                        .HasColumnType("uuid")
+                        .HasColumnName("key");
+
+                    b.Property<Guid>("CaseKey")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_key");
+
+                    b.Property<string>("LifeArea")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("life_area");
+
+                    b.Property<string>("Municipality")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("municipality");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("status");
+
+                    b.Property<DateOnly>("StatusMonth")
+                        .HasColumnType("date")
+                        .HasColumnName("status_month");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("tenant_id");
+
                     b.Property<long>("Version")
                         .HasColumnType("bigint")
                         .HasColumnName("version");
 
-                    b.HasKey("CaseId")
-                        .HasName("pk_case_facts");
+                    b.HasKey("Key")
+                        .HasName("pk_goal_states");
 
-                    b.HasIndex("TenantId", "Phase", "Municipality")
-                        .HasDatabaseName("ix_case_facts_tenant_id_phase_municipality");
+                    b.HasIndex("CaseKey")
+                        .HasDatabaseName("ix_goal_states_case_key");
 
-                    b.ToTable("case_facts", (string)null);
+                    b.ToTable("goal_states", (string)null);
+                });
+
+            modelBuilder.Entity("KimPlatform.Reporting.Api.Domain.NetworkEventState", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("format");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date")
+                        .HasColumnName("month");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("tenant_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_network_events");
+
+                    b.ToTable("network_events", (string)null);
+                });
+
+            modelBuilder.Entity("KimPlatform.Reporting.Api.Domain.OfferTopics", b =>
+                {
+                    b.Property<Guid>("OfferId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("offer_id");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("tenant_id");
+
+                    b.PrimitiveCollection<string[]>("Topics")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("topics");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.HasKey("OfferId")
+                        .HasName("pk_offer_topics");
+
+                    b.ToTable("offer_topics", (string)null);
+                });
+
+            modelBuilder.Entity("KimPlatform.Reporting.Api.Domain.PendingEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("Key")
+                        .HasColumnType("uuid")
+                        .HasColumnName("key");
+
+                    b.Property<string>("MessageType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("message_type");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("payload");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_pending_events");
+
+                    b.HasIndex("Key", "Version")
+                        .HasDatabaseName("ix_pending_events_key_version");
+
+                    b.ToTable("pending_events", (string)null);
+                });
+
+            modelBuilder.Entity("KimPlatform.Reporting.Api.Domain.ReferralState", b =>
+                {
+                    b.Property<Guid>("Key")
+                        .HasColumnType("uuid")
+                        .HasColumnName("key");
+
+                    b.Property<string>("Municipality")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("municipality");
+
+                    b.Property<string>("PartnerOrganisationId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("partner_organisation_id");
+
+                    b.Property<DateOnly>("RequestedMonth")
+                        .HasColumnType("date")
+                        .HasColumnName("requested_month");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("tenant_id");
+
+                    b.PrimitiveCollection<string[]>("Topics")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("topics");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.HasKey("Key")
+                        .HasName("pk_referral_states");
+
+                    b.ToTable("referral_states", (string)null);
                 });
 #pragma warning restore 612, 618
         }

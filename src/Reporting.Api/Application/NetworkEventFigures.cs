@@ -1,0 +1,36 @@
+using KimPlatform.Reporting.Api.Apis;
+using KimPlatform.Reporting.Api.Application.Suppression;
+using KimPlatform.Reporting.Api.Domain;
+using KimPlatform.Reporting.Api.Infrastructure;
+
+namespace KimPlatform.Reporting.Api.Application;
+
+public sealed class NetworkEventFigures(TenantUnitOfWork unitOfWork, FigureReader reader)
+{
+    public static readonly FigureFamily Events = new(Figures.Events, "events");
+    public static readonly FigureFamily Registrations = new(Figures.Registrations, "registrations");
+    public static readonly FigureFamily Waitlisted = new(Figures.Waitlisted, "waitlisted");
+    public static readonly FigureFamily Attended = new(Figures.Attended, "attended");
+    public static readonly FigureFamily Ratings = new(Figures.Ratings, "ratings");
+    private static readonly FigureFamily[] Families = [Events, Registrations, Waitlisted, Attended, Ratings];
+
+    public Task<EventReport> ReadAsync(string tenantId, ReportPeriod period, int threshold, CancellationToken cancellationToken) =>
+        unitOfWork.RunAsync(async _ =>
+        {
+            var flows = await reader.FlowsAsync(Families, period, threshold, cancellationToken);
+            var slot = period.Slot;
+            var tables = Families.ToDictionary(family => family, family => FigureReader.Table(flows, family, slot, null));
+            var attendance = tables[Registrations].Rows
+                .Select(row => Rates.Of(row.Key, [tables[Attended].Rows.FirstOrDefault(a => a.Key == row.Key) ?? new CountCell(row.Key, 0, false)], row))
+                .ToArray();
+            var ratings = tables[Ratings];
+            // The average with the total would reveal a hidden rating count, so it goes with any of them.
+            var hidden = ratings.Total!.Suppressed || ratings.Rows.Any(row => row.Suppressed);
+            double? average = hidden || ratings.Total.Value is not > 0
+                ? null
+                : Math.Round(ratings.Rows.Sum(row => int.Parse(row.Key, System.Globalization.CultureInfo.InvariantCulture) * row.Value!.Value) / (double)ratings.Total.Value.Value, 2);
+            return new EventReport(
+                tenantId, period.Text, threshold, tables[Events], tables[Registrations], tables[Waitlisted], tables[Attended], attendance, ratings,
+                average, hidden && ratings.Total.Value is not 0);
+        }, cancellationToken);
+}

@@ -1,0 +1,106 @@
+namespace KimPlatform.Reporting.Api.Application.Suppression;
+
+/// <summary>
+/// A counter figure as it enters a <see cref="SuppressionCube"/>. When every counted item lies in exactly one category,
+/// its categories add up to <see cref="TotalFigure"/>'s cell, which families of the same items share (the open cases
+/// per phase and per age band have one total); when an item may lie in several (target groups), there is no total.
+/// </summary>
+public sealed record FigureFamily(string Figure, string? TotalFigure)
+{
+    public bool IsAdditive => TotalFigure is not null;
+}
+
+/// <summary>Builds a tenant-year cube from monthly counts and declares its sum relations.</summary>
+public static class CubeBuilder
+{
+    public const int MonthSlots = 12;
+    public const int YearSlot = 16;
+
+    /// <summary>A count of a month: flows add up over the quarter and the year.</summary>
+    public readonly record struct MonthlyCount(string Figure, string Municipality, string Category, int Month, long Value);
+
+    /// <summary>Flows (counted per month): cells for the 12 months, 4 quarters and the year, related across periods too.</summary>
+    public static void AddFlows(SuppressionCube cube, IReadOnlyList<FigureFamily> families, IEnumerable<MonthlyCount> counts)
+    {
+        var byFigure = families.ToDictionary(family => family.Figure);
+        var owners = TotalOwners(families);
+        foreach (var count in counts)
+        {
+            var family = byFigure[count.Figure];
+            foreach (var slot in new[] { count.Month - 1, 12 + ((count.Month - 1) / 3), YearSlot })
+            {
+                AddEverywhere(cube, family, owners.Contains(family), count.Municipality, count.Category, slot, count.Value);
+            }
+        }
+
+        Relate(cube, families, Enumerable.Range(0, 17).ToArray());
+        foreach (var (figure, municipality, category) in cube.Keys.Select(key => (key.Figure, key.Municipality, key.Category)).Distinct().ToArray())
+        {
+            CellKey At(int slot) => new(figure, municipality, category, slot);
+            cube.Relate(At(YearSlot), Enumerable.Range(12, 4).Select(At));
+            cube.Relate(At(YearSlot), Enumerable.Range(0, 12).Select(At));
+            for (var quarter = 0; quarter < 4; quarter++)
+            {
+                cube.Relate(At(12 + quarter), Enumerable.Range(quarter * 3, 3).Select(At));
+            }
+        }
+    }
+
+    /// <summary>Stocks at one moment (the end of the requested period): one slot, related across municipalities and categories.</summary>
+    public static void AddStocks(
+        SuppressionCube cube, IReadOnlyList<FigureFamily> families, IEnumerable<(string Figure, string Municipality, string Category, long Value)> counts, int slot)
+    {
+        var byFigure = families.ToDictionary(family => family.Figure);
+        var owners = TotalOwners(families);
+        foreach (var count in counts)
+        {
+            var family = byFigure[count.Figure];
+            AddEverywhere(cube, family, owners.Contains(family), count.Municipality, count.Category, slot, count.Value);
+        }
+
+        Relate(cube, families, [slot]);
+    }
+
+    /// <summary>Families that share a total count the same items: the first one alone adds them to the total.</summary>
+    private static HashSet<FigureFamily> TotalOwners(IReadOnlyList<FigureFamily> families) =>
+        families.Where(family => family.IsAdditive).GroupBy(family => family.TotalFigure).Select(group => group.First()).ToHashSet();
+
+    private static void AddEverywhere(SuppressionCube cube, FigureFamily family, bool ownsTotal, string municipality, string category, int slot, long value)
+    {
+        cube.Add(new(family.Figure, municipality, category, slot), value);
+        cube.Add(new(family.Figure, CellKey.All, category, slot), value);
+        if (ownsTotal && family.TotalFigure is { } total)
+        {
+            cube.Add(new(total, municipality, CellKey.All, slot), value);
+            cube.Add(new(total, CellKey.All, CellKey.All, slot), value);
+        }
+    }
+
+    private static void Relate(SuppressionCube cube, IReadOnlyList<FigureFamily> families, int[] slots)
+    {
+        var keys = cube.Keys.ToArray();
+        foreach (var family in families)
+        {
+            var municipalities = keys.Where(key => key.Figure == family.Figure && key.Municipality != CellKey.All).Select(key => key.Municipality).Distinct().ToArray();
+            var categories = keys.Where(key => key.Figure == family.Figure && key.Category != CellKey.All).Select(key => key.Category).Distinct().ToArray();
+            foreach (var slot in slots)
+            {
+                foreach (var category in categories)
+                {
+                    cube.Relate(new(family.Figure, CellKey.All, category, slot), municipalities.Select(m => new CellKey(family.Figure, m, category, slot)));
+                }
+
+                if (family.TotalFigure is not { } total)
+                {
+                    continue;
+                }
+
+                cube.Relate(new(total, CellKey.All, CellKey.All, slot), municipalities.Select(m => new CellKey(total, m, CellKey.All, slot)));
+                foreach (var municipality in municipalities.Append(CellKey.All))
+                {
+                    cube.Relate(new(total, municipality, CellKey.All, slot), categories.Select(c => new CellKey(family.Figure, municipality, c, slot)));
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,14 @@
+using KimPlatform.Contracts;
+using KimPlatform.Data;
+using KimPlatform.Messaging.Inbox;
+using KimPlatform.Reporting.Api.Application;
+using KimPlatform.Reporting.Api.Infrastructure;
+
+namespace KimPlatform.Reporting.Api.IntegrationEvents;
+
+public sealed class FeedbackGivenConsumer(ReportingDbContext db, CurrentTenant tenant, NetworkEventProjection projection)
+    : InboxConsumer<FeedbackGiven, ReportingDbContext>(db, tenant)
+{
+    protected override Task ApplyAsync(FeedbackGiven message, CancellationToken cancellationToken) =>
+        projection.HandleAsync(message, message.NetworkEventId, cancellationToken);
+}

@@ -1,0 +1,14 @@
+using KimPlatform.Contracts;
+using KimPlatform.Data;
+using KimPlatform.Messaging.Inbox;
+using KimPlatform.Reporting.Api.Application;
+using KimPlatform.Reporting.Api.Infrastructure;
+
+namespace KimPlatform.Reporting.Api.IntegrationEvents;
+
+public sealed class GoalProgressedConsumer(ReportingDbContext db, CurrentTenant tenant, CaseProjection projection)
+    : InboxConsumer<GoalProgressed, ReportingDbContext>(db, tenant)
+{
+    protected override Task ApplyAsync(GoalProgressed message, CancellationToken cancellationToken) =>
+        projection.HandleAsync(message, message.CaseId, cancellationToken);
+}

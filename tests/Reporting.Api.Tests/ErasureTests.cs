@@ -1,0 +1,75 @@
+using KimPlatform.Reporting.Api.Tests.Support;
+using KimPlatform.Testing;
+
+namespace KimPlatform.Reporting.Api.Tests;
+
+/// <summary>Reporting holds no real case, goal or user id, and forgets a case's state when the case is erased; its counts stay.</summary>
+[Collection(ReportingApiCollection.Name)]
+public sealed class ErasureTests(ReportingApiFactory factory)
+{
+    private const string EveryRow =
+        """
+        SELECT count(*) FROM (
+          SELECT row_to_json(s)::text AS row FROM case_states s UNION ALL SELECT row_to_json(g)::text FROM goal_states g
+          UNION ALL SELECT row_to_json(p)::text FROM pending_events p UNION ALL SELECT row_to_json(c)::text FROM counters c
+          UNION ALL SELECT row_to_json(e)::text FROM erased_keys e) AS stored
+        WHERE lower(row) LIKE '%' || lower(@p0) || '%'
+        """;
+
+    [Fact]
+    public async Task CaseEvents_StoredUnderKeyedHashes_NoCaseGoalOrUserIdInAnyTable()
+    {
+        var tenant = TestEnvironment.NewTenant();
+        var events = new CaseEvents(tenant, caseManager: "olena.case-manager@caritas.example");
+        var goal = Guid.CreateVersion7();
+        var opened = events.Opened(CaseEvents.On(2026, 3, 2));
+        var assessment = events.MovedTo("assessment", CaseEvents.On(2026, 3, 3));
+        var plan = events.MovedTo("plan", CaseEvents.On(2026, 3, 4));
+        // The plan's goal arrives first and waits in pending_events: pseudonymised too.
+        await factory.DeliverAsync(events.GoalAgreed(goal, "language"));
+        Assert.Equal(1, await factory.CountAsync("SELECT count(*) FROM pending_events WHERE tenant_id = @p0", tenant));
+        Assert.Equal(0, await factory.CountAsync(
+            "SELECT count(*) FROM pending_events WHERE tenant_id = @p0 AND payload->>'occurredAt' NOT LIKE '2026-03-01T00:00:00%'", tenant));
+        await AssertNoIdStoredAsync(events.CaseId, goal);
+
+        await factory.DeliverAsync(opened, assessment, plan);
+
+        Assert.Equal(1, await factory.CountAsync("SELECT count(*) FROM goal_states WHERE tenant_id = @p0", tenant));
+        Assert.Equal(1, await factory.CountAsync("SELECT count(*) FROM case_states WHERE tenant_id = @p0", tenant));
+        await AssertNoIdStoredAsync(events.CaseId, goal);
+    }
+
+    private async Task AssertNoIdStoredAsync(Guid caseId, Guid goal)
+    {
+        foreach (var id in new[] { caseId.ToString(), caseId.ToString("N"), goal.ToString(), goal.ToString("N"), "olena.case-manager" })
+        {
+            Assert.Equal(0, await factory.CountAsync(EveryRow, id));
+        }
+    }
+
+    [Fact]
+    public async Task CaseErased_DeletesTheCasesStateAndGoals_KeepsItsCounts()
+    {
+        var tenant = TestEnvironment.NewTenant();
+        var events = new CaseEvents(tenant);
+        var opened = events.Opened(CaseEvents.On(2026, 3, 2));
+        var assessment = events.MovedTo("assessment", CaseEvents.On(2026, 3, 3));
+        var plan = events.MovedTo("plan", CaseEvents.On(2026, 3, 4));
+        var goal = events.GoalAgreed(Guid.CreateVersion7(), "work");
+        // Erasure of an open case: closed with reason erased, then erased, all in one change.
+        var closing = events.MovedTo("closed", CaseEvents.On(2026, 3, 9));
+        var closed = events.Closed("erased", "not-achieved");
+        var erased = events.Erased(CaseEvents.On(2026, 3, 9)) with { Version = closing.Version };
+
+        await factory.DeliverAsync(opened, assessment, plan, goal, erased, closed, closing);
+
+        Assert.Equal(0, await factory.CountAsync("SELECT count(*) FROM case_states WHERE tenant_id = @p0", tenant));
+        Assert.Equal(0, await factory.CountAsync("SELECT count(*) FROM goal_states WHERE tenant_id = @p0", tenant));
+        Assert.Equal(0, await factory.CountAsync("SELECT count(*) FROM pending_events WHERE tenant_id = @p0", tenant));
+        Assert.Equal(1, await factory.CountAsync("SELECT count(*) FROM erased_keys WHERE tenant_id = @p0", tenant));
+        var report = await Report.GetAsync(factory.CoordinatorOf(tenant), "/api/reports/cases?period=2026-03");
+        Assert.Equal(new Dictionary<string, long?> { ["erased"] = 1 }, Report.Rows(report, "closuresByReason"));
+        Assert.Equal(new Dictionary<string, long?> { ["work"] = 1 }, Report.Rows(report, "goalsAgreed"));
+        Assert.Empty(Report.Rows(report, "openCases"));
+    }
+}
