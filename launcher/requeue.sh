@@ -24,7 +24,7 @@ cmd_requeue_errors() {
     command -v python3 >/dev/null || die "requeue-errors needs python3"
     KIM_RABBITMQ_USER=${KIM_RABBITMQ_USER:-guest} KIM_RABBITMQ_PASSWORD=${KIM_RABBITMQ_PASSWORD:-guest} \
         python3 - "$management" "$vhost" "${queues[@]}" <<'PY'
-import base64, json, os, sys, urllib.parse, urllib.request
+import base64, json, os, sys, urllib.error, urllib.parse, urllib.request
 
 api, vhost, queues = sys.argv[1].rstrip("/") + "/api", urllib.parse.quote(sys.argv[2], safe=""), sys.argv[3:]
 token = base64.b64encode(f"{os.environ['KIM_RABBITMQ_USER']}:{os.environ['KIM_RABBITMQ_PASSWORD']}".encode()).decode()
@@ -52,7 +52,10 @@ for queue in queues:
     source = urllib.parse.quote(queue + "_error", safe="")
     # One batch of what the queue holds now (the management API's counts lag by seconds); a message that faults
     # again lands behind it and is not taken twice.
-    taken = call("POST", f"/queues/{vhost}/{source}/get", {"count": 10000, "ackmode": "ack_requeue_false", "encoding": "base64"})
+    try:
+        taken = call("POST", f"/queues/{vhost}/{source}/get", {"count": 10000, "ackmode": "ack_requeue_false", "encoding": "base64"})
+    except urllib.error.HTTPError as error:
+        sys.exit(f"[kim] cannot read {queue}_error: {error.code} {error.reason}")
     moved = 0
     for message in taken:
         if not publish(queue, message):
