@@ -48,6 +48,7 @@ public static class Extensions
 
         builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = ProblemDetailsEnricher.Enrich);
         builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
+        builder.Services.AddExceptionHandler<DependencyOutageExceptionHandler>();
         builder.Services.AddExceptionHandler<UnhandledExceptionHandler>();
         // Let bad bodies reach the exception handler, which answers with field-level problem details.
         builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);

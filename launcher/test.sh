@@ -11,6 +11,7 @@ test_environment() {
         "Database__RuntimePassword=$DB_RUNTIME_PASSWORD"
         "KIM_TEST_RABBITMQ=amqp://guest:guest@127.0.0.1:$AMQP_PORT/"
         "KIM_TEST_RABBITMQCTL=$(rabbit_cmd rabbitmqctl) -n $NODE"
+        "KIM_TEST_RABBITMQ_MANAGEMENT=http://127.0.0.1:$MGMT_PORT"
         "KIM_DEV_SIGNING_KEY=$SIGNING_KEY"
         "KIM_DB_RUNTIME_PASSWORD=$DB_RUNTIME_PASSWORD"
     )

@@ -1,10 +1,7 @@
 using KimPlatform.Messaging.Tests.Support;
 using KimPlatform.Testing;
-using System.Text.Json;
 using MassTransit;
 using Npgsql;
-using RabbitMQ.Client;
-using RabbitMQ.Client.Exceptions;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace KimPlatform.Messaging.Tests;
@@ -64,7 +61,7 @@ public sealed class InboxTests(MessagingHost host) : IClassFixture<MessagingHost
         Assert.Equal([healthy.EventId], delivered);
 
         // The queue is this fixture's, so it may also hold the other tests' refused messages.
-        var faulted = await Eventually.GetAsync(() => ErrorQueueMessageIdsAsync(host.ConsumerQueue + "_error"), ids => ids.Contains(poison.EventId));
+        var faulted = await Eventually.GetAsync(() => ErrorQueue.MessageIdsAsync(host.VirtualHost.Address, host.ConsumerQueue + "_error"), ids => ids.Contains(poison.EventId));
         Assert.Single(faulted, poison.EventId);
         Assert.DoesNotContain(healthy.EventId, faulted);
         Assert.Equal(AttemptsBeforeErrorQueue, host.Deliveries.AttemptsForCase(poison.CaseId));
@@ -83,27 +80,5 @@ public sealed class InboxTests(MessagingHost host) : IClassFixture<MessagingHost
         }
 
         return null;
-    }
-
-    private async Task<List<Guid>> ErrorQueueMessageIdsAsync(string queue)
-    {
-        var factory = new ConnectionFactory { Uri = new Uri(host.VirtualHost.Address) };
-        await using var connection = await factory.CreateConnectionAsync();
-        await using var channel = await connection.CreateChannelAsync();
-        var ids = new List<Guid>();
-        try
-        {
-            while (await channel.BasicGetAsync(queue, autoAck: false) is { } message)
-            {
-                using var envelope = JsonDocument.Parse(message.Body);
-                ids.Add(envelope.RootElement.GetProperty("messageId").GetGuid());
-            }
-        }
-        catch (OperationInterruptedException)
-        {
-            // The error queue is declared only when the first message faults.
-        }
-
-        return ids;
     }
 }

@@ -10,6 +10,7 @@ public static class TestEnvironment
     public static string PostgresServer => Require("KIM_TEST_POSTGRES");
     public static string RabbitMq => Require("KIM_TEST_RABBITMQ");
     public static string RabbitMqCtl => Require("KIM_TEST_RABBITMQCTL");
+    public static string RabbitMqManagement => Require("KIM_TEST_RABBITMQ_MANAGEMENT");
     public static Uri Gateway => new(Require("KIM_TEST_GATEWAY"));
     public static Uri CasesService => new(Require("KIM_TEST_CASES_URL"));
     public static Uri ReportingService => new(Require("KIM_TEST_REPORTING_URL"));

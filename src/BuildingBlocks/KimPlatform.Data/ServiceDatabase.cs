@@ -12,7 +12,7 @@ public sealed class ServiceDatabase : IAsyncDisposable
         RuntimeConnectionString = runtimeConnectionString;
         Options = options;
         AppendOnlyTables = appendOnlyTables;
-        RuntimeDataSource = NpgsqlDataSource.Create(runtimeConnectionString);
+        RuntimeDataSource = CreateDataSource(runtimeConnectionString, options.ConnectTimeout);
     }
 
     /// <summary>The connection name, e.g. <c>casesdb</c>.</summary>
@@ -29,6 +29,20 @@ public sealed class ServiceDatabase : IAsyncDisposable
 
     public string RuntimeUser => new NpgsqlConnectionStringBuilder(RuntimeConnectionString).Username
         ?? throw new InvalidOperationException($"The runtime connection of '{Name}' names no user.");
+
+    // A request must fail fast while the server is down (and answer 503), not wait Npgsql's 15 s default; a timeout the
+    // connection string names explicitly wins.
+    private static NpgsqlDataSource CreateDataSource(string connectionString, TimeSpan connectTimeout)
+    {
+        var builder = new NpgsqlDataSourceBuilder(connectionString);
+        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
+        if (!given.ContainsKey("Timeout") && !given.ContainsKey("Connect Timeout"))
+        {
+            builder.ConnectionStringBuilder.Timeout = (int)Math.Ceiling(connectTimeout.TotalSeconds);
+        }
+
+        return builder.Build();
+    }
 
     /// <inheritdoc />
     public ValueTask DisposeAsync() => RuntimeDataSource.DisposeAsync();

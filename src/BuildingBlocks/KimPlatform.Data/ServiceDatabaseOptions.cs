@@ -21,6 +21,12 @@ public sealed class ServiceDatabaseOptions
     /// </summary>
     public bool ManageRuntimeRole { get; set; } = true;
 
+    /// <summary>
+    /// How long the runtime role waits to open a connection unless its connection string says otherwise (Npgsql's default
+    /// is 15 s); short, so that requests fail fast with 503 while the server is down.
+    /// </summary>
+    public TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromSeconds(3);
+
     /// <summary>How long start-up waits for the database server before giving up.</summary>
     public TimeSpan StartupTimeout { get; set; } = TimeSpan.FromSeconds(60);
 }

@@ -36,12 +36,44 @@ public static class MessagingExtensions
                 // Only the concrete events are routed; the envelope's base types get no exchanges.
                 rabbit.Publish<IntegrationEvent>(topology => topology.Exclude = true);
                 rabbit.Publish<AggregateEvent>(topology => topology.Exclude = true);
-                rabbit.UseMessageRetry(retry => retry.Intervals(
-                    TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5)));
+                ConfigureRetries(rabbit);
                 // The prefix lets several deployments (or test hosts) share a broker without taking each other's messages.
                 rabbit.ConfigureEndpoints(context, new KebabCaseEndpointNameFormatter(configuration["Messaging:EndpointPrefix"], includeNamespace: false));
             });
         });
         return builder;
     }
+
+    /// <summary>
+    /// A dependency outage (database down, broker unreachable, timeouts) must never move a valid message to
+    /// <c>_error</c>: such a message is retried with back-off for about five minutes, and a kill switch pauses an
+    /// endpoint whose messages still fail that way. Any other exception is a message that can never succeed: three quick
+    /// retries (200 ms, 1 s, 5 s), then <c>_error</c>, where <c>./kim requeue-errors</c> can return it after a fix.
+    /// The broker has no delayed-message plug-in, so the retries run in memory and keep the message unacknowledged.
+    /// </summary>
+    private static void ConfigureRetries(IRabbitMqBusFactoryConfigurator rabbit)
+    {
+        // The first filter configured is the outer one: it sees only what the inner one gave up on or let through.
+        rabbit.UseMessageRetry(retry =>
+        {
+            retry.Exponential(TransientRetryLimit, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(15), TimeSpan.FromSeconds(2));
+            retry.Handle<Exception>(IsDependencyOutage);
+        });
+        rabbit.UseMessageRetry(retry =>
+        {
+            retry.Intervals(TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5));
+            retry.Ignore<Exception>(IsDependencyOutage);
+        });
+        rabbit.UseKillSwitch(killSwitch => killSwitch
+            .SetActivationThreshold(5)
+            .SetTripThreshold(10)
+            .SetRestartTimeout(TimeSpan.FromMinutes(1))
+            .SetExceptionFilter(filter => filter.Handle<Exception>(IsDependencyOutage)));
+    }
+
+    // 1, 3, 7, then every 15 s: about five minutes before a message that still meets an outage faults.
+    private const int TransientRetryLimit = 24;
+
+    private static bool IsDependencyOutage(Exception exception) =>
+        DependencyOutage.IsTransient(exception) || exception is RabbitMQ.Client.Exceptions.BrokerUnreachableException;
 }

@@ -13,6 +13,7 @@ public sealed class DeliveryLog : IConsumeObserver
     private readonly ConcurrentQueue<(Guid MessageId, Guid CaseId)> _deliveries = new();
     private readonly ConcurrentQueue<Guid> _attempts = new();
     private readonly ConcurrentQueue<(Guid CaseId, Exception Exception)> _faults = new();
+    private readonly ConcurrentDictionary<Guid, bool> _fixed = new();
 
     public IReadOnlyList<Guid> MessageIdsForCase(Guid caseId) =>
         _deliveries.Where(delivery => delivery.CaseId == caseId).Select(delivery => delivery.MessageId).ToArray();
@@ -23,6 +24,11 @@ public sealed class DeliveryLog : IConsumeObserver
         _faults.Where(fault => fault.CaseId == caseId).Select(fault => fault.Exception).ToArray();
 
     public void RecordAttempt(Guid caseId) => _attempts.Enqueue(caseId);
+
+    /// <summary>Simulates the fix of a consumer bug: from now on the consumer accepts this case's event.</summary>
+    public void MarkFixed(Guid caseId) => _fixed[caseId] = true;
+
+    public bool IsFixed(Guid caseId) => _fixed.ContainsKey(caseId);
 
     public Task PreConsume<T>(ConsumeContext<T> context) where T : class => Task.CompletedTask;
 

@@ -11,6 +11,9 @@ public sealed class NoteFromCaseOpenedConsumer(NotesDbContext db, CurrentTenant 
     /// <summary>A municipality whose events this consumer can never apply, to exercise retries and the error queue.</summary>
     public const string PoisonMunicipality = "Poison";
 
+    /// <summary>A municipality this consumer refuses until the test marks the case fixed (<see cref="DeliveryLog.MarkFixed"/>).</summary>
+    public const string BrokenUntilFixedMunicipality = "BrokenUntilFixed";
+
     /// <summary>
     /// An organisation id <c>note-for:&lt;tenant&gt;</c> makes the consumer write its note for that tenant instead of
     /// the event's, as a consumer with a tenant bug would.
@@ -20,7 +23,8 @@ public sealed class NoteFromCaseOpenedConsumer(NotesDbContext db, CurrentTenant 
     protected override Task ApplyAsync(CaseOpened message, CancellationToken cancellationToken)
     {
         log.RecordAttempt(message.CaseId);
-        if (message.Municipality == PoisonMunicipality)
+        if (message.Municipality == PoisonMunicipality
+            || (message.Municipality == BrokenUntilFixedMunicipality && !log.IsFixed(message.CaseId)))
         {
             throw new InvalidOperationException("This event cannot be applied.");
         }

@@ -1,0 +1,48 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Configuration;
+
+namespace Microsoft.Extensions.Hosting;
+
+/// <summary>
+/// Answers a request that failed because a dependency is down (<see cref="DependencyOutage"/>) with 503,
+/// <c>Retry-After</c> (<c>DependencyOutage:RetryAfterSeconds</c>, 5 by default) and problem details, instead of a 500:
+/// the client did nothing wrong and the same call will succeed once the database is back.
+/// </summary>
+internal sealed class DependencyOutageExceptionHandler(IProblemDetailsService problemDetails, IConfiguration configuration)
+    : IExceptionHandler
+{
+    private readonly int _retryAfterSeconds = configuration.GetValue("DependencyOutage:RetryAfterSeconds", 5);
+
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        if (httpContext.Response.HasStarted || !DependencyOutage.IsTransient(exception))
+        {
+            return false;
+        }
+
+        httpContext.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+        httpContext.Response.Headers.RetryAfter = _retryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+        var context = new ProblemDetailsContext
+        {
+            HttpContext = httpContext,
+            ProblemDetails = new ProblemDetails
+            {
+                Status = StatusCodes.Status503ServiceUnavailable,
+                Title = "The service is temporarily unavailable.",
+                Detail = "A dependency of the service is unavailable; retry after the time in Retry-After.",
+            },
+        };
+        if (!await problemDetails.TryWriteAsync(context))
+        {
+            // A client that accepts only HTML still gets problem details rather than an empty answer.
+            ProblemDetailsEnricher.Enrich(context);
+            await httpContext.Response.WriteAsJsonAsync(context.ProblemDetails, (System.Text.Json.JsonSerializerOptions?)null,
+                "application/problem+json", cancellationToken);
+        }
+
+        return true;
+    }
+}
