@@ -18,6 +18,16 @@ internal static class Extensions
     public static WebApplication UsePortalLanguage(this WebApplication app)
     {
         app.UseRequestLocalization(PortalLanguages.LocalizationOptions());
+        // A link with ?lang= (shared, bookmarked) chooses the language for the pages that follow too.
+        app.Use((context, next) =>
+        {
+            if (context.Request.Query["lang"].ToString() is { Length: > 0 } lang && PortalLanguages.IsSupported(lang))
+            {
+                PortalLanguages.Remember(context.Response, lang);
+            }
+
+            return next(context);
+        });
         // The workspace speaks German and English only; a portal language remembered in the cookie means German there.
         app.Use((context, next) =>
         {

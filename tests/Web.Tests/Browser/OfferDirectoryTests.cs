@@ -5,7 +5,7 @@ namespace KimPlatform.Web.Tests.Browser;
 
 public sealed class OfferDirectoryTests(BrowserFixture fixture)
 {
-    [Fact]
+    [Fact(Timeout = 180_000)]
     public async Task Directory_InArabic_IsRightToLeftAndMarksGermanFallbacks()
     {
         var tenant = TestEnvironment.NewTenant();
@@ -36,7 +36,7 @@ public sealed class OfferDirectoryTests(BrowserFixture fixture)
         await Site.AssertAccessibleAsync(page);
     }
 
-    [Fact]
+    [Fact(Timeout = 180_000)]
     public async Task Directory_SearchAndTopicFilter_ShowOnlyMatchingOffers()
     {
         var tenant = TestEnvironment.NewTenant();

@@ -49,12 +49,22 @@ internal static class PortalData
         }));
     }
 
-    public static async Task<JsonElement> RegisterAsync(string tenant, Guid eventId, string email)
+    public static async Task<JsonElement> RegisterAsync(string tenant, Guid eventId, string email, string name = "Teilnehmende Person")
     {
         using var anonymous = Site.Api();
         return await Site.JsonAsync(await anonymous.PostAsJsonAsync($"/api/events/{eventId}/registrations?tenant={tenant}", new
         {
-            name = "Teilnehmende Person", email, participantGroup = "newcomer", processingConsent = true,
+            name, email, participantGroup = "newcomer", processingConsent = true,
+        }));
+    }
+
+    public static async Task OpenWorkingGroupAsync(string tenant, string name)
+    {
+        using var coordinator = Site.Api(tenant, "ki-guetersloh", "coordinator");
+        await Site.JsonAsync(await coordinator.PostAsJsonAsync("/api/partners/bodies", new
+        {
+            kind = "working-group", name, description = "Wir treffen uns einmal im Monat.", topics = new[] { "language" },
+            meetingRhythm = "monatlich", openForSignup = true, members = Array.Empty<object>(),
         }));
     }
 }

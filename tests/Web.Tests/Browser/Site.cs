@@ -77,6 +77,15 @@ internal static class Site
         Assert.True(grave.Count == 0, $"axe on {page.Url}: {summary}");
     }
 
+    /// <summary>axe needs script: a page seen with JavaScript off is checked again in a context with it.</summary>
+    public static async Task AssertAccessibleAsync(IBrowser browser, string url)
+    {
+        await using var context = await NewContextAsync(browser);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(url);
+        await AssertAccessibleAsync(page);
+    }
+
     /// <summary>A client of the gateway's API for setting up test data, with a development token.</summary>
     public static HttpClient Api(string? tenant = null, string organisation = "ki-guetersloh", params string[] roles)
     {
