@@ -1,3 +1,4 @@
+using KimPlatform.Gateway.BrowserSession;
 using KimPlatform.Gateway.Health;
 using KimPlatform.Gateway.Policies;
 using KimPlatform.Gateway.Routing;
@@ -13,6 +14,7 @@ internal static class Extensions
     {
         builder.AddKimAuthentication();
         builder.AddGatewayPolicies();
+        builder.AddBrowserSession();
 
         builder.Services.AddReverseProxy()
             .LoadFromMemory(GatewayRoutes.Routes().WithTimeouts(builder.Configuration), GatewayRoutes.Clusters(builder.Configuration))
