@@ -8,7 +8,9 @@ namespace Microsoft.Extensions.Hosting;
 /// An HTML page the platform renders itself, sent with a strict <c>Content-Security-Policy</c>: no script at all, no
 /// request to any other origin, not framable. Even if a stored value slipped through encoding, it could not run.
 /// </summary>
-public sealed class HtmlPageResult(string html) : IResult, IContentTypeHttpResult, IStatusCodeHttpResult
+/// <param name="html">The page, every value in it already encoded.</param>
+/// <param name="postsToSelf">Whether the page has a form that posts to its own origin (<c>form-action 'self'</c>).</param>
+public sealed class HtmlPageResult(string html, bool postsToSelf = false) : IResult, IContentTypeHttpResult, IStatusCodeHttpResult
 {
     /// <summary>Inline <c>style</c> elements are allowed (the pages carry their own); everything else only from nowhere.</summary>
     public const string ContentSecurityPolicy =
@@ -23,7 +25,9 @@ public sealed class HtmlPageResult(string html) : IResult, IContentTypeHttpResul
         ArgumentNullException.ThrowIfNull(httpContext);
         httpContext.Response.StatusCode = StatusCodes.Status200OK;
         httpContext.Response.ContentType = ContentType;
-        httpContext.Response.Headers.ContentSecurityPolicy = ContentSecurityPolicy;
+        httpContext.Response.Headers.ContentSecurityPolicy = postsToSelf
+            ? ContentSecurityPolicy.Replace("form-action 'none'", "form-action 'self'", StringComparison.Ordinal)
+            : ContentSecurityPolicy;
         httpContext.Response.Headers.XContentTypeOptions = "nosniff";
         httpContext.Response.Headers.XFrameOptions = "DENY";
         return httpContext.Response.WriteAsync(html, Encoding.UTF8);

@@ -1,4 +1,5 @@
 using KimPlatform.Gateway.Authentication;
+using KimPlatform.Gateway.BrowserSession;
 using KimPlatform.Gateway.Extensions;
 using KimPlatform.Gateway.Policies;
 using KimPlatform.Gateway.Routing;
@@ -10,10 +11,15 @@ builder.AddApplicationServices();
 
 var app = builder.Build();
 
-// Headers and CORS before authentication (401s carry the headers; preflights carry no token). The limiter runs after
+// Headers and CORS before authentication (401s carry the headers; preflights carry no token), then the browser session
+// becomes a bearer token, so that one authentication serves API clients and browsers. The limiter runs after
 // authentication (it partitions by tenant and caller) and before authorisation, so 401s are limited too.
 app.UseServiceDefaults(
-    beforeAuthentication: gateway => gateway.UseGatewayHeaderPolicies(),
+    beforeAuthentication: gateway =>
+    {
+        gateway.UseGatewayHeaderPolicies();
+        gateway.UseBrowserSession();
+    },
     afterAuthentication: gateway => gateway.UseRateLimiter());
 app.UseRequestTimeouts();
 app.MapDefaultEndpoints();

@@ -1,3 +1,4 @@
+using KimPlatform.Gateway.BrowserSession;
 using KimPlatform.Gateway.Health;
 using KimPlatform.Gateway.Policies;
 using KimPlatform.Gateway.Routing;
@@ -14,6 +15,7 @@ internal static class Extensions
     {
         builder.AddKimAuthentication();
         builder.AddGatewayPolicies();
+        builder.AddBrowserSession();
 
         builder.Services.AddReverseProxy()
             .LoadFromMemory(GatewayRoutes.Routes(builder.Configuration).WithTimeouts(builder.Configuration), GatewayRoutes.Clusters(builder.Configuration))

@@ -1,3 +1,4 @@
+using KimPlatform.Gateway.BrowserSession;
 using Yarp.ReverseProxy.Transforms;
 using Yarp.ReverseProxy.Transforms.Builder;
 
@@ -18,8 +19,30 @@ internal static class InternalHeaders
         "X-HTTP-Method-Override", "X-HTTP-Method", "X-Method-Override",
     ];
 
-    /// <summary>Any header with this prefix is the gateway's own (for instance the browser session's <c>X-KIM-CSRF</c>).</summary>
+    /// <summary>
+    /// Any header with this prefix is the gateway's own (the browser session's <c>X-KIM-CSRF</c>); the only one a service
+    /// gets is <c>X-Kim-Session-Csrf</c>, set by the gateway itself.
+    /// </summary>
     public const string GatewayPrefix = "X-Kim-";
+
+    // The session cookie is the gateway's: the services get the session's bearer token instead.
+    private static void WithoutSessionCookie(System.Net.Http.Headers.HttpRequestHeaders headers)
+    {
+        if (!headers.TryGetValues("Cookie", out var values))
+        {
+            return;
+        }
+
+        var kept = values.SelectMany(value => value.Split(';'))
+            .Select(cookie => cookie.Trim())
+            .Where(cookie => cookie.Length > 0 && !cookie.StartsWith(BrowserSessionOptions.CookieName + "=", StringComparison.Ordinal))
+            .ToList();
+        headers.Remove("Cookie");
+        if (kept.Count > 0)
+        {
+            headers.TryAddWithoutValidation("Cookie", string.Join("; ", kept));
+        }
+    }
 
     public static void StripFromClients(TransformBuilderContext context) =>
         context.AddRequestTransform(transform =>
@@ -34,6 +57,13 @@ internal static class InternalHeaders
                          .Where(name => name.StartsWith(GatewayPrefix, StringComparison.OrdinalIgnoreCase)).ToList())
             {
                 headers.Remove(name);
+            }
+
+            WithoutSessionCookie(headers);
+            // A server-rendered page of a session may put the session's anti-forgery token into its forms (sign-out).
+            if (transform.HttpContext.Items.TryGetValue(SessionBearerMiddleware.SessionCsrfItem, out var csrf) && csrf is string token)
+            {
+                headers.TryAddWithoutValidation(BrowserSessionOptions.CsrfForwardHeader, token);
             }
 
             return ValueTask.CompletedTask;

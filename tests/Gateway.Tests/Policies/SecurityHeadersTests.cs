@@ -42,7 +42,7 @@ public sealed class SecurityHeadersTests
 
     [Theory]
     [InlineData(EchoService.HtmlPath)]
-    [InlineData("/docs")]
+    [InlineData("/docs/")]
     public async Task HtmlAnswer_WithoutPolicyOfItsOwn_GetsTheGatewaysCsp(string path)
     {
         await using var gateway = await GatewayHost.StartAsync();

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace KimPlatform.Gateway.Tests.Support;
@@ -50,6 +51,7 @@ internal sealed class GatewayHost : IAsyncDisposable
                 host.UseSetting($"services:{service}:http:0", echo.Address.ToString());
             }
 
+            host.ConfigureLogging(logging => logging.AddProvider(new ErrorLog()));
             foreach (var (name, value) in settings ?? new Dictionary<string, string?>())
             {
                 host.UseSetting(name, value);
@@ -62,7 +64,7 @@ internal sealed class GatewayHost : IAsyncDisposable
 
     /// <summary>A client that follows no redirects and keeps no cookies, like an API client.</summary>
     public HttpClient CreateClient() =>
-        _factory.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = Address, AllowAutoRedirect = false, HandleCookies = false });
+        new(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = Address };
 
     /// <summary>A client carrying a development token of the tenant, organisation and roles.</summary>
     public HttpClient CreateClient(string tenant, string organisation, params string[] roles)
@@ -72,9 +74,46 @@ internal sealed class GatewayHost : IAsyncDisposable
         return client;
     }
 
+    /// <summary>Errors the gateway logged, to make a 500 in a test explain itself.</summary>
+    public static string Errors => ErrorLog.Text;
+
     public async ValueTask DisposeAsync()
     {
         await _factory.DisposeAsync();
         await _echo.DisposeAsync();
+    }
+
+    private sealed class ErrorLog : ILoggerProvider, ILogger
+    {
+        private static readonly System.Text.StringBuilder Lines = new();
+
+        public static string Text
+        {
+            get
+            {
+                lock (Lines)
+                {
+                    return Lines.ToString();
+                }
+            }
+        }
+
+        public ILogger CreateLogger(string categoryName) => this;
+
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Error;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            lock (Lines)
+            {
+                Lines.AppendLine(formatter(state, exception)).AppendLine(exception?.ToString());
+            }
+        }
+
+        public void Dispose()
+        {
+        }
     }
 }

@@ -35,6 +35,9 @@ internal sealed class OidcProvider : IAsyncDisposable
 
     public int Port { get; }
 
+    /// <summary>Lifetime of access tokens in seconds, from the next (re)start on.</summary>
+    public int AccessTokenTtl { get; set; } = 300;
+
     /// <summary>The issuer, which is also the authority the gateway is configured with.</summary>
     public string Issuer => $"http://127.0.0.1:{Port}";
 
@@ -110,7 +113,7 @@ internal sealed class OidcProvider : IAsyncDisposable
         {
             port = Port,
             keys = keys.Select(PrivateJwk).ToArray(),
-            accessTokenTtl = 300,
+            accessTokenTtl = AccessTokenTtl,
             accounts = Accounts,
             clients = new object[]
             {
