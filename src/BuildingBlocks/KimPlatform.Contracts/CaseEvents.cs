@@ -30,6 +30,7 @@ public sealed record CaseOpened : AggregateEvent
     [PersonalData(PersonalDataCategory.CaseNotes, ProcessingPurposes.Reporting, LegalBases.GdprArt6Para1E | LegalBases.SgbX67C, DataRecipients.ReportingService, RetentionRule.UntilDispatched, DeletionPaths.OutboxCleanup)]
     public required string Reachability { get; init; }
     /// <summary>User id of the case manager the case is assigned to; reporting keeps only a keyed hash of it.</summary>
+    [PersonalData(PersonalDataCategory.Staff, ProcessingPurposes.Reporting, LegalBases.GdprArt6Para1C | LegalBases.EmploymentArt88, DataRecipients.ReportingService, RetentionRule.UntilDispatched, DeletionPaths.OutboxCleanup)]
     public string? CaseManagerId { get; init; }
 }
 
@@ -299,9 +300,12 @@ public sealed record ReferredHouseholdMember(
 public sealed record CaseAssigned : AggregateEvent
 {
     /// <summary>Pseudonymous case id.</summary>
+    [PersonalData(PersonalDataCategory.Pseudonymous, ProcessingPurposes.CaseManagement | ProcessingPurposes.Referral | ProcessingPurposes.Reporting, LegalBases.GdprArt6Para1E | LegalBases.SgbX67C, DataRecipients.ReportingService | DataRecipients.PartnersService | DataRecipients.CasesService, RetentionRule.UntilDispatched, DeletionPaths.OutboxCleanup)]
     public required Guid CaseId { get; init; }
     /// <summary>Key of the organisation running the case.</summary>
+    [NotPersonalData("key of an organisation, not of a person")]
     public required string OrganisationId { get; init; }
     /// <summary>User id of the case manager now responsible; reporting keeps only a keyed hash of it.</summary>
+    [PersonalData(PersonalDataCategory.Staff, ProcessingPurposes.Reporting, LegalBases.GdprArt6Para1C | LegalBases.EmploymentArt88, DataRecipients.ReportingService, RetentionRule.UntilDispatched, DeletionPaths.OutboxCleanup)]
     public required string CaseManagerId { get; init; }
 }

@@ -133,6 +133,7 @@ public sealed record EventResultsRecorded : AggregateEvent
 public sealed record FeedbackGiven : AggregateEvent
 {
     /// <summary>The event (Veranstaltung).</summary>
+    [NotPersonalData("an event (Veranstaltung) of the network, not a person")]
     public required Guid NetworkEventId { get; init; }
     /// <summary>The rating, 1 (poor) to 5 (very good).</summary>
     public required int Rating { get; init; }

@@ -34,6 +34,7 @@ public sealed class Case
     public CasePhase Phase { get; private set; }
 
     /// <summary>When and at which version the case entered its current phase, for the reporting figures' days per phase.</summary>
+    [PersonalData(PersonalDataCategory.ProcessingDates, ProcessingPurposes.CaseManagement | ProcessingPurposes.Reporting, LegalBases.GdprArt6Para1E | LegalBases.SgbX67A | LegalBases.SgbX67C, DataRecipients.CaseOrganisation, RetentionRule.CaseRetention, DeletionPaths.CaseErasure | DeletionPaths.CaseRetentionJob)]
     public DateTimeOffset PhaseEnteredAt { get; private set; }
     public long PhaseEnteredVersion { get; private set; }
 
