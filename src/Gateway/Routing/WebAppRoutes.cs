@@ -1,3 +1,4 @@
+using KimPlatform.Gateway.BrowserSession;
 using Yarp.ReverseProxy.Configuration;
 
 namespace KimPlatform.Gateway.Routing;
@@ -23,6 +24,8 @@ internal static class WebAppRoutes
             ClusterId = Name,
             AuthorizationPolicy = "anonymous",
             Match = new RouteMatch { Path = $"{prefix}/{{**rest}}" },
+            // The web app's forms carry Blazor's own anti-forgery token, so a session's form post needs no X-KIM-CSRF.
+            Metadata = new Dictionary<string, string> { [SessionBearerMiddleware.AntiforgeryMetadata] = "downstream" },
         });
 
     public static IEnumerable<ClusterConfig> Clusters(IConfiguration configuration) => Address(configuration) is { } address
