@@ -106,9 +106,19 @@ internal static class Site
         return JsonDocument.Parse(text).RootElement.Clone();
     }
 
-    /// <summary>The repository's docs/screenshots folder, where the README's screenshots live.</summary>
+    /// <summary>
+    /// Where a screenshot goes: the test output normally, and the repository's docs/screenshots folder (the README's
+    /// pictures) only when <c>KIM_UPDATE_SCREENSHOTS=1</c>, so that a test run leaves the working tree clean.
+    /// </summary>
     public static string ScreenshotPath(string name)
     {
+        if (Environment.GetEnvironmentVariable("KIM_UPDATE_SCREENSHOTS") != "1")
+        {
+            var output = Path.Combine(AppContext.BaseDirectory, "screenshots");
+            Directory.CreateDirectory(output);
+            return Path.Combine(output, name);
+        }
+
         var directory = new DirectoryInfo(AppContext.BaseDirectory);
         while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "KimPlatform.sln")))
         {
