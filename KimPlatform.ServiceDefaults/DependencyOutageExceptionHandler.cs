@@ -35,13 +35,7 @@ internal sealed class DependencyOutageExceptionHandler(IProblemDetailsService pr
                 Detail = "A dependency of the service is unavailable; retry after the time in Retry-After.",
             },
         };
-        if (!await problemDetails.TryWriteAsync(context))
-        {
-            // A client that accepts only HTML still gets problem details rather than an empty answer.
-            ProblemDetailsEnricher.Enrich(context);
-            await httpContext.Response.WriteAsJsonAsync(context.ProblemDetails, (System.Text.Json.JsonSerializerOptions?)null,
-                "application/problem+json", cancellationToken);
-        }
+        await ProblemDetailsEnricher.WriteAlwaysAsync(problemDetails, context, cancellationToken);
 
         return true;
     }

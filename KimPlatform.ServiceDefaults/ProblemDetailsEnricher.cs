@@ -16,4 +16,18 @@ internal static class ProblemDetailsEnricher
             context.ProblemDetails.Extensions.TryAdd("correlationId", correlationId);
         }
     }
+
+    /// <summary>
+    /// Writes the problem details whatever the client accepts: a client that accepts only HTML gets the same JSON, where
+    /// the status pages would otherwise answer with an empty body.
+    /// </summary>
+    public static async ValueTask WriteAlwaysAsync(IProblemDetailsService problemDetails, ProblemDetailsContext context, CancellationToken cancellationToken)
+    {
+        if (!await problemDetails.TryWriteAsync(context))
+        {
+            Enrich(context);
+            await context.HttpContext.Response.WriteAsJsonAsync(context.ProblemDetails, (System.Text.Json.JsonSerializerOptions?)null,
+                "application/problem+json", cancellationToken);
+        }
+    }
 }

@@ -29,13 +29,7 @@ internal sealed class UnhandledExceptionHandler(IProblemDetailsService problemDe
                 Detail = "The error was logged; quote the trace id when you report it.",
             },
         };
-        if (!await problemDetails.TryWriteAsync(context))
-        {
-            // A client that accepts only HTML gets the same JSON: the status pages would otherwise answer an empty 500.
-            ProblemDetailsEnricher.Enrich(context);
-            await httpContext.Response.WriteAsJsonAsync(context.ProblemDetails, (System.Text.Json.JsonSerializerOptions?)null,
-                "application/problem+json", cancellationToken);
-        }
+        await ProblemDetailsEnricher.WriteAlwaysAsync(problemDetails, context, cancellationToken);
 
         return true;
     }
