@@ -21,7 +21,11 @@ public sealed class FigureReader(ReportingDbContext db)
             .Select(group => new { group.Key.Figure, group.Key.Municipality, group.Key.Category, group.Key.Month, Value = group.Sum(counter => counter.Value) })
             .ToListAsync(cancellationToken);
         var cube = new SuppressionCube();
-        CubeBuilder.AddFlows(cube, families, rows.Select(row => new CubeBuilder.MonthlyCount(row.Figure, row.Municipality, row.Category, row.Month.Month, row.Value)));
+        // Cells in one fixed order, so that every answer hides the same cells whatever order the database returns.
+        CubeBuilder.AddFlows(cube, families, rows
+            .OrderBy(row => row.Figure, StringComparer.Ordinal).ThenBy(row => row.Municipality, StringComparer.Ordinal)
+            .ThenBy(row => row.Category, StringComparer.Ordinal).ThenBy(row => row.Month)
+            .Select(row => new CubeBuilder.MonthlyCount(row.Figure, row.Municipality, row.Category, row.Month.Month, row.Value)));
         cube.Suppress(threshold);
         return cube;
     }
@@ -38,7 +42,10 @@ public sealed class FigureReader(ReportingDbContext db)
             .Where(row => row.Value != 0)
             .ToListAsync(cancellationToken);
         var cube = new SuppressionCube();
-        CubeBuilder.AddStocks(cube, families, rows.Select(row => (row.Figure, row.Municipality, row.Category, row.Value)), period.Slot);
+        CubeBuilder.AddStocks(cube, families, rows
+            .OrderBy(row => row.Figure, StringComparer.Ordinal).ThenBy(row => row.Municipality, StringComparer.Ordinal)
+            .ThenBy(row => row.Category, StringComparer.Ordinal)
+            .Select(row => (row.Figure, row.Municipality, row.Category, row.Value)), period.Slot);
         cube.Suppress(threshold);
         return cube;
     }

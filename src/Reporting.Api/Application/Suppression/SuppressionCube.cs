@@ -38,39 +38,57 @@ public sealed class SuppressionCube
 
     public void Suppress(int threshold)
     {
+        var relationsOf = new Dictionary<CellKey, List<int>>();
+        for (var index = 0; index < _relations.Count; index++)
+        {
+            foreach (var key in _relations[index])
+            {
+                if (!relationsOf.TryGetValue(key, out var list))
+                {
+                    relationsOf[key] = list = [];
+                }
+
+                list.Add(index);
+            }
+        }
+
+        // Only relations that hold a newly hidden cell need another look.
+        var pending = new Queue<int>();
+        void Hide(CellKey key)
+        {
+            if (_suppressed.Add(key) && relationsOf.TryGetValue(key, out var affected))
+            {
+                affected.ForEach(pending.Enqueue);
+            }
+        }
+
         foreach (var (key, value) in _values)
         {
             if (value > 0 && value < threshold)
             {
-                _suppressed.Add(key);
+                Hide(key);
             }
         }
 
-        bool changed;
-        do
+        while (pending.TryDequeue(out var index))
         {
-            changed = false;
-            foreach (var relation in _relations)
+            var relation = _relations[index];
+            if (relation.Count(_suppressed.Contains) != 1)
             {
-                if (relation.Count(_suppressed.Contains) != 1)
-                {
-                    continue;
-                }
+                continue;
+            }
 
-                // Hide the smallest other non-zero part; when there is none, the total.
-                var candidate = relation.Skip(1)
-                    .Where(key => !_suppressed.Contains(key) && ValueOf(key) > 0)
-                    .OrderBy(ValueOf).ThenBy(key => key.Municipality, StringComparer.Ordinal).ThenBy(key => key.Category, StringComparer.Ordinal)
-                    .Cast<CellKey?>()
-                    .FirstOrDefault();
-                candidate ??= !_suppressed.Contains(relation[0]) && ValueOf(relation[0]) > 0 ? relation[0] : null;
-                if (candidate is { } hide)
-                {
-                    _suppressed.Add(hide);
-                    changed = true;
-                }
+            // Hide the smallest other non-zero part; when there is none, the total.
+            var candidate = relation.Skip(1)
+                .Where(key => !_suppressed.Contains(key) && ValueOf(key) > 0)
+                .OrderBy(ValueOf).ThenBy(key => key.Municipality, StringComparer.Ordinal).ThenBy(key => key.Category, StringComparer.Ordinal)
+                .Cast<CellKey?>()
+                .FirstOrDefault();
+            candidate ??= !_suppressed.Contains(relation[0]) && ValueOf(relation[0]) > 0 ? relation[0] : null;
+            if (candidate is { } hide)
+            {
+                Hide(hide);
             }
         }
-        while (changed);
     }
 }
