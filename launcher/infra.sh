@@ -227,6 +227,60 @@ rabbit_stop() {
     fi
 }
 
+# ─── broker users, one per service ────────────────────────────────────────────────────────────
+
+# Each service connects as its own user (name = the service without -api), whose permissions on the stack's vhost
+# follow from conventions, so a new event or consumer needs no edit here:
+#   - its queues (and MassTransit's exchange of the same name, _error and _skipped) start with "<service>-";
+#   - it publishes (write) the types declared in src/BuildingBlocks/KimPlatform.Contracts/<Service>Events.cs
+#     (cases → CaseEvents.cs), the same table as IntegrationEventOwners;
+#   - it reads the types its consumers in src/<Project>/IntegrationEvents/ consume;
+#   - it may declare (configure) both, and declare and write MassTransit's own exchanges (faults: nobody reads them).
+# guest keeps full rights on loopback: the tests use it to make virtual hosts of their own.
+broker_user() { echo "${1%-api}"; }
+broker_password_file() { echo "$KIM_DIR/broker/$(broker_user "$1")"; }
+
+broker_event_types() { # broker_event_types FILE...: the integration events those files declare, as a|b|c
+    grep -ohE '(sealed record [A-Za-z]+ : (Aggregate|Integration)Event|(InboxConsumer|IConsumer)<[A-Za-z]+)' "$@" 2>/dev/null \
+        | sed -E 's/sealed record ([A-Za-z]+) .*/\1/; s/.*<//' | sort -u | paste -sd'|' -
+}
+
+broker_permissions() { # broker_permissions SERVICE: configure, write and read regexes as a JSON object
+    local name=$1 user owned consumed singular
+    user=$(broker_user "$name")
+    singular=${user%s}
+    owned=$(broker_event_types "$ROOT/src/BuildingBlocks/KimPlatform.Contracts/${singular^}Events.cs")
+    consumed=$(broker_event_types "$ROOT/src/${PROJECT[$name]}"/IntegrationEvents/*.cs)
+    local own="$user-.*" types="KimPlatform\\\\.Contracts:" fault="MassTransit:.*"
+    local configure="^($own|$fault${owned:+|$types($owned)}${consumed:+|$types($consumed)})\$"
+    local write="^($own|$fault${owned:+|$types($owned)})\$"
+    local read="^($own${consumed:+|$types($consumed)})\$"
+    printf '{"configure":"%s","write":"%s","read":"%s"}' "$configure" "$write" "$read"
+}
+
+rabbit_api() { # rabbit_api METHOD PATH: the management API as guest, the JSON body on stdin
+    curl -fsS --retry 20 --retry-connrefused --retry-delay 1 -u guest:guest -X "$1" -H 'content-type: application/json' \
+        --data-binary @- "http://127.0.0.1:$MGMT_PORT/api/$2" >/dev/null
+}
+
+rabbit_users() {
+    local name user file
+    mkdir -p "$KIM_DIR/broker"
+    chmod 700 "$KIM_DIR/broker"
+    for name in "${SERVICES[@]}"; do
+        [[ -n ${DATABASE[$name]:-} ]] || continue
+        user=$(broker_user "$name")
+        file=$(broker_password_file "$name")
+        [[ -s $file ]] || (umask 077 && openssl rand -hex 24 >"$file")
+        # Passwords go to the API on stdin, never on a command line.
+        printf '{"password":"%s","tags":""}' "$(<"$file")" | rabbit_api PUT "users/$user" \
+            || die "could not create the broker user $user"
+        broker_permissions "$name" | rabbit_api PUT "permissions/%2F/$user" \
+            || die "could not set the broker permissions of $user"
+    done
+    say "RabbitMQ users $(for name in "${SERVICES[@]}"; do [[ -n ${DATABASE[$name]:-} ]] && printf '%s ' "$(broker_user "$name")"; done)with their own permissions"
+}
+
 # ─── infrastructure of a profile ──────────────────────────────────────────────────────────────
 
 infra_start() {
@@ -237,6 +291,7 @@ infra_start() {
     rabbit_launch        # RabbitMQ boots for seconds: start it first, PostgreSQL meanwhile
     pg_start
     rabbit_wait
+    rabbit_users
 }
 
 infra_stop() {

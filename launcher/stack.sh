@@ -47,7 +47,7 @@ service_environment() {
     else
         SERVICE_ENV+=(
             "ConnectionStrings__${DATABASE[$name]}=$(pg_server);Database=${DATABASE[$name]}"
-            "ConnectionStrings__messaging=amqp://guest:guest@127.0.0.1:$AMQP_PORT/"
+            "ConnectionStrings__messaging=amqp://$(broker_user "$name"):$(<"$(broker_password_file "$name")")@127.0.0.1:$AMQP_PORT/"
             "Database__RuntimePassword=$DB_RUNTIME_PASSWORD"
         )
         if [[ $name == reporting-api ]]; then

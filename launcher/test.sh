@@ -14,7 +14,15 @@ test_environment() {
         "KIM_TEST_RABBITMQ_MANAGEMENT=http://127.0.0.1:$MGMT_PORT"
         "KIM_DEV_SIGNING_KEY=$SIGNING_KEY"
         "KIM_DB_RUNTIME_PASSWORD=$DB_RUNTIME_PASSWORD"
+        # In-process test hosts play every service on the guest user, so they cannot check senders; the stack does.
+        "Messaging__VerifySender=false"
     )
+    local service user
+    for service in "${SERVICES[@]}"; do
+        [[ -n ${DATABASE[$service]:-} && -s $(broker_password_file "$service") ]] || continue
+        user=$(broker_user "$service")
+        TEST_ENV+=("KIM_TEST_RABBITMQ_${user^^}=amqp://$user:$(<"$(broker_password_file "$service")")@127.0.0.1:$AMQP_PORT/")
+    done
     [[ ${1:-} == stack ]] || return 0
     local name key
     for name in "${SERVICES[@]}"; do

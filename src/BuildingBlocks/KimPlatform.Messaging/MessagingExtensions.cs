@@ -1,5 +1,6 @@
 using KimPlatform.Contracts;
 using KimPlatform.Messaging.Outbox;
+using KimPlatform.Messaging.Senders;
 using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -21,24 +22,46 @@ public static class MessagingExtensions
         ArgumentNullException.ThrowIfNull(builder);
 
         builder.Services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.SectionName);
+        builder.Services.AddOptions<MessagingOptions>().BindConfiguration(MessagingOptions.SectionName)
+            .PostConfigure<IHostEnvironment>((options, environment) =>
+            {
+                options.Service ??= ServiceName(environment.ApplicationName);
+                options.EndpointPrefix ??= $"{options.Service}-";
+            });
         builder.Services.TryAddSingleton<OutboxMetrics>();
         builder.Services.AddHostedService<OutboxDispatcher>();
 
         builder.Services.AddMassTransit(bus =>
         {
             configureConsumers?.Invoke(bus);
+            // A failed message is kept in its _error queue. Fault events would carry its payload to an exchange any
+            // service could bind to, and nobody consumes them.
+            bus.AddConfigureEndpointsCallback((_, endpoint) => endpoint.PublishFaults = false);
             bus.UsingRabbitMq((context, rabbit) =>
             {
                 var configuration = context.GetRequiredService<IConfiguration>();
+                var options = context.GetRequiredService<Microsoft.Extensions.Options.IOptions<MessagingOptions>>().Value;
                 var connectionString = configuration.GetConnectionString("messaging")
                     ?? throw new InvalidOperationException("ConnectionStrings:messaging is not configured.");
-                rabbit.Host(new Uri(connectionString), host => host.ConnectionName(builder.Environment.ApplicationName));
+                var broker = new Uri(connectionString);
+                rabbit.Host(broker, host => host.ConnectionName(builder.Environment.ApplicationName));
                 // Only the concrete events are routed; the envelope's base types get no exchanges.
                 rabbit.Publish<IntegrationEvent>(topology => topology.Exclude = true);
                 rabbit.Publish<AggregateEvent>(topology => topology.Exclude = true);
+                // Every message names the broker user that sent it; RabbitMQ refuses a user-id other than the connection's.
+                var user = BrokerUser(broker);
+                rabbit.ConfigurePublish(publish => publish.UseExecute(send =>
+                {
+                    if (send.TryGetPayload<RabbitMqSendContext>(out var rabbitSend))
+                    {
+                        rabbitSend.BasicProperties.UserId = user;
+                    }
+                }));
+                rabbit.UseConsumeFilter(typeof(SenderCheckFilter<>), context);
+
                 ConfigureRetries(rabbit);
-                // The prefix lets several deployments (or test hosts) share a broker without taking each other's messages.
-                rabbit.ConfigureEndpoints(context, new KebabCaseEndpointNameFormatter(configuration["Messaging:EndpointPrefix"], includeNamespace: false));
+                // Queues start with the service's name (the broker user may use only those); test hosts choose their own prefix.
+                rabbit.ConfigureEndpoints(context, new KebabCaseEndpointNameFormatter(options.EndpointPrefix, includeNamespace: false));
             });
         });
         return builder;
@@ -76,4 +99,12 @@ public static class MessagingExtensions
 
     private static bool IsDependencyOutage(Exception exception) =>
         DependencyOutage.IsTransient(exception) || exception is RabbitMQ.Client.Exceptions.BrokerUnreachableException;
+
+    /// <summary><c>Cases.Api</c> → <c>cases</c>: the service's name on the broker and in its queue names.</summary>
+    private static string ServiceName(string applicationName) =>
+        (applicationName.EndsWith(".Api", StringComparison.Ordinal) ? applicationName[..^".Api".Length] : applicationName)
+            .ToLowerInvariant();
+
+    private static string BrokerUser(Uri broker) =>
+        broker.UserInfo.Length == 0 ? "guest" : Uri.UnescapeDataString(broker.UserInfo.Split(':')[0]);
 }
