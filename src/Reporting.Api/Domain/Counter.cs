@@ -1,3 +1,4 @@
+using KimPlatform.Contracts.Privacy;
 namespace KimPlatform.Reporting.Api.Domain;
 
 /// <summary>
@@ -6,12 +7,17 @@ namespace KimPlatform.Reporting.Api.Domain;
 /// </summary>
 public sealed class Counter
 {
+    [NotPersonalData("key of the tenant (a county)")]
     public required string TenantId { get; set; }
+    [NotPersonalData("name of a figure")]
     public required string Figure { get; set; }
 
     /// <summary>First day of the month.</summary>
+    [NotPersonalData("a category of an aggregate count over many cases, suppressed below the tenant's threshold")]
     public DateOnly Month { get; set; }
+    [NotPersonalData("a category of an aggregate count over many cases, suppressed below the tenant's threshold")]
     public required string Municipality { get; set; }
+    [NotPersonalData("a category of an aggregate count over many cases, suppressed below the tenant's threshold")]
     public required string Category { get; set; }
     public long Value { get; set; }
 }

@@ -1,3 +1,4 @@
+using KimPlatform.Contracts.Privacy;
 namespace KimPlatform.Reporting.Api.Domain;
 
 /// <summary>
@@ -6,9 +7,13 @@ namespace KimPlatform.Reporting.Api.Domain;
 /// </summary>
 public sealed class DayHistogram
 {
+    [NotPersonalData("key of the tenant (a county)")]
     public required string TenantId { get; set; }
+    [NotPersonalData("name of a measure")]
     public required string Measure { get; set; }
+    [NotPersonalData("a category of an aggregate count over many cases, suppressed below the tenant's threshold")]
     public DateOnly Month { get; set; }
+    [NotPersonalData("a category of an aggregate count over many cases, suppressed below the tenant's threshold")]
     public required string Municipality { get; set; }
 
     /// <summary>The day count up to <see cref="DayBuckets.ExactUpTo"/>, coarser above (see <see cref="DayBuckets"/>).</summary>

@@ -1,3 +1,4 @@
+using KimPlatform.Contracts.Privacy;
 namespace KimPlatform.Reporting.Api.Domain;
 
 /// <summary>
@@ -6,6 +7,8 @@ namespace KimPlatform.Reporting.Api.Domain;
 /// </summary>
 public sealed class ErasedKey
 {
+    [PersonalData(PersonalDataCategory.Pseudonymous, ProcessingPurposes.Reporting, LegalBases.GdprArt6Para1E | LegalBases.SgbX67C, DataRecipients.Coordination, RetentionRule.StatisticsRetention, DeletionPaths.NotDeleted)]
     public Guid Key { get; set; }
+    [NotPersonalData("key of the tenant (a county)")]
     public required string TenantId { get; set; }
 }

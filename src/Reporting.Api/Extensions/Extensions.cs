@@ -12,11 +12,8 @@ internal static class Extensions
     {
         builder.AddKimAuthentication();
         builder.AddServiceDatabase<ReportingDbContext>("reportingdb");
-        builder.AddKimMessaging(bus =>
-        {
-            bus.AddConsumersFromNamespaceContaining<CaseOpenedConsumer>();
-            bus.AddConfigureEndpointsCallback((_, _, endpoint) => DatabaseOutageRetry.Configure(endpoint));
-        });
+        // The Messaging block retries a database outage for minutes instead of moving the message to _error.
+        builder.AddKimMessaging(bus => bus.AddConsumersFromNamespaceContaining<CaseOpenedConsumer>());
         builder.Services.AddOptions<ReportingOptions>().BindConfiguration(ReportingOptions.SectionName);
         builder.Services.AddSingleton<Pseudonyms>();
         builder.Services.AddScoped<CounterChanges>();
