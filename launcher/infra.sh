@@ -234,8 +234,11 @@ rabbit_stop() {
 #   - its queues (and MassTransit's exchange of the same name, _error and _skipped) start with "<service>-";
 #   - it publishes (write) the types declared in src/BuildingBlocks/KimPlatform.Contracts/<Service>Events.cs
 #     (cases → CaseEvents.cs), the same table as IntegrationEventOwners;
+#   - it also sends the `…Requested` requests declared in <Service>Requests.cs (cases → CaseRequests.cs);
 #   - it reads the types its consumers in src/<Project>/IntegrationEvents/ consume;
-#   - it may declare (configure) both, and declare and write MassTransit's own exchanges (faults: nobody reads them).
+#   - it may declare (configure) both, and declare and write MassTransit's own exchanges (faults: nobody reads them);
+#   - request replies go to the asking process's temporary bus endpoint (MassTransit names it `<host>_<process>_bus_<id>`):
+#     every service may declare and read its own and write an answer to another's.
 # guest keeps full rights on loopback: the tests use it to make virtual hosts of their own.
 broker_user() { echo "${1%-api}"; }
 broker_password_file() { echo "$KIM_DIR/broker/$(broker_user "$1")"; }
@@ -250,8 +253,12 @@ broker_permissions() { # broker_permissions SERVICE: configure, write and read r
     user=$(broker_user "$name")
     singular=${user%s}
     owned=$(broker_event_types "$ROOT/src/BuildingBlocks/KimPlatform.Contracts/${singular^}Events.cs")
+    local requests
+    requests=$(grep -ohE 'sealed record [A-Za-z]+Requested\b' "$ROOT/src/BuildingBlocks/KimPlatform.Contracts/${singular^}Requests.cs" 2>/dev/null \
+        | sed -E 's/sealed record //' | sort -u | paste -sd'|' - || true)
+    owned=${owned}${requests:+${owned:+|}$requests}
     consumed=$(broker_event_types "$ROOT/src/${PROJECT[$name]}"/IntegrationEvents/*.cs)
-    local own="$user-.*" types="KimPlatform\\\\.Contracts:" fault="MassTransit:.*"
+    local own="$user-.*|.*_bus_.*" types="KimPlatform\\\\.Contracts:" fault="MassTransit:.*"
     local configure="^($own|$fault${owned:+|$types($owned)}${consumed:+|$types($consumed)})\$"
     local write="^($own|$fault${owned:+|$types($owned)})\$"
     local read="^($own${consumed:+|$types($consumed)})\$"

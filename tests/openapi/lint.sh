@@ -9,10 +9,11 @@ gateway=${gateway%/}
 
 [[ -x $here/node_modules/.bin/redocly ]] || (cd "$here" && npm ci --no-audit --no-fund >&2)
 
-# The documents are named after the services of launcher/services: cases-api → /openapi/cases.json.
+# The documents are named after the API services of launcher/services (those with a database; not the gateway or
+# the web app): cases-api → /openapi/cases.json.
 documents=()
-while read -r name _; do
-    [[ -z $name || $name == \#* || $name == gateway ]] && continue
+while read -r name _ _ database _; do
+    [[ -z $name || $name == \#* || ${database:--} == - ]] && continue
     documents+=("${name%-api}")
 done <"$here/../../launcher/services"
 

@@ -12,7 +12,7 @@ public static class IntegrationEventOwners
         [typeof(CaseOpened)] = "cases", [typeof(CasePhaseChanged)] = "cases", [typeof(CaseClosed)] = "cases",
         [typeof(CaseReopened)] = "cases", [typeof(CaseErased)] = "cases", [typeof(GoalAgreed)] = "cases",
         [typeof(GoalProgressed)] = "cases", [typeof(ConsentGiven)] = "cases", [typeof(ConsentWithdrawn)] = "cases",
-        [typeof(ReferralRequested)] = "cases", [typeof(StructuralFindingReported)] = "cases",
+        [typeof(ReferralRequested)] = "cases", [typeof(StructuralFindingReported)] = "cases", [typeof(CaseAssigned)] = "cases",
 
         [typeof(OrganisationRegistered)] = "partners", [typeof(OrganisationChanged)] = "partners", [typeof(OfferPublished)] = "partners",
         [typeof(OfferWithdrawn)] = "partners", [typeof(ReferralAccepted)] = "partners", [typeof(ReferralDeclined)] = "partners",
@@ -20,7 +20,7 @@ public static class IntegrationEventOwners
 
         [typeof(EventScheduled)] = "events", [typeof(RegistrationConfirmed)] = "events", [typeof(RegistrationWaitlisted)] = "events",
         [typeof(RegistrationPromoted)] = "events", [typeof(RegistrationCancelled)] = "events", [typeof(AttendanceRecorded)] = "events",
-        [typeof(EventResultsRecorded)] = "events",
+        [typeof(EventResultsRecorded)] = "events", [typeof(FeedbackGiven)] = "events",
     };
 
     /// <summary>The service entitled to send <paramref name="eventType"/>, or null for a type nobody owns.</summary>

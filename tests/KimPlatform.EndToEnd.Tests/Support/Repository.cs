@@ -5,10 +5,13 @@ internal static class Repository
 {
     public static string Root { get; } = Find();
 
-    /// <summary>The services of <c>launcher/services</c> (gateway aside): their OpenAPI documents are <c>/openapi/{name without -api}.json</c>.</summary>
+    /// <summary>
+    /// The API services of <c>launcher/services</c>, those that own a database (not the gateway, not the web app, which
+    /// is a client of the gateway): their OpenAPI documents are <c>/openapi/{name without -api}.json</c>.
+    /// </summary>
     public static IReadOnlyList<string> Services { get; } = File.ReadAllLines(Path.Combine(Root, "launcher", "services"))
         .Select(line => line.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
-        .Where(fields => fields.Length > 0 && !fields[0].StartsWith('#') && fields[0] != "gateway")
+        .Where(fields => fields.Length >= 4 && !fields[0].StartsWith('#') && fields[3] != "-")
         .Select(fields => fields[0])
         .ToArray();
 

@@ -2,8 +2,9 @@ using KimPlatform.Contracts.Privacy;
 
 namespace KimPlatform.Contracts;
 
-// Requests and answers for the Art. 15 export of a case (MassTransit request/response, not events): the case service
-// asks each other service what it holds about the case's person. Nothing here is stored; it crosses the broker once.
+// Requests the case service sends, and their answers (MassTransit request/response, not events): for the Art. 15
+// export it asks each other service what it holds about the case's person. Nothing here is stored; it crosses the
+// broker once. kim lets the case service's broker user publish the `…Requested` types of this file (launcher/infra.sh).
 
 /// <summary>The case service asks the partner service what it holds about a case.</summary>
 public sealed record HeldDataAtPartnersRequested
