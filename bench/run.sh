@@ -80,7 +80,8 @@ log "starting the stack"
 export KIM_BENCH_LOAD_START
 KIM_BENCH_LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg)
 started=$(date +%s%N)
-(cd "$ROOT" && Gateway__RateLimit__PermitsPerMinutePerUser=1000000000 Gateway__RateLimit__PermitsPerMinuteAnonymous=1000000000 \
+(cd "$ROOT" && Gateway__RateLimit__PermitsPerMinutePerUser=1000000000 Gateway__RateLimit__PermitsPerMinutePerTenant=1000000000 \
+    Gateway__RateLimit__PermitsPerMinuteAnonymous=1000000000 \
     setsid ./kim up --no-build >"$STATE/up.log" 2>&1) &
 UP_PID=$!
 until curl -fsS -o /dev/null "$GW/health/ready" 2>/dev/null; do
