@@ -29,6 +29,8 @@ cmd_bench() {
     local name
     export KIM_BENCH_GATEWAY_PORT=$GATEWAY_PORT KIM_BENCH_PG_PORT=$PG_PORT KIM_BENCH_PG_BIN
     export KIM_BENCH_PIDS_FILE=$PIDS_FILE KIM_BENCH_STATE_DIR=$KIM_DIR/bench KIM_BENCH_RABBITMQ_VERSION
+    # psql and pgbench sign in as the private instance's superuser, which needs its password (SCRAM) since kim's PostgreSQL trusts nobody.
+    export PGPASSWORD=$DB_OWNER_PASSWORD
     KIM_BENCH_PG_BIN=$(pg_bin_dir)
     KIM_BENCH_RABBITMQ_VERSION=$(dpkg-query -W -f '${Version}' rabbitmq-server 2>/dev/null || echo unknown)
     for name in "${SERVICES[@]}"; do export "KIM_BENCH_PORT_${name//-/_}=${PORT[$name]}"; done
