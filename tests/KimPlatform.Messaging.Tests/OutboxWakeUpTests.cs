@@ -5,11 +5,11 @@ using Npgsql;
 
 namespace KimPlatform.Messaging.Tests;
 
-/// <summary>The dispatcher of this host polls every 10 minutes, so within a test only a NOTIFY starts a dispatch.</summary>
+/// <summary>The dispatcher of this host polls every 10 minutes, so within a test only a commit's wake-up starts a dispatch.</summary>
 public sealed class OutboxWakeUpTests(NotifyOnlyMessagingHost host) : IClassFixture<NotifyOnlyMessagingHost>
 {
     [Fact]
-    public async Task Commit_WithPollingEffectivelyOff_NotifyWakesTheDispatcher()
+    public async Task Commit_WithPollingEffectivelyOff_WakesTheDispatcher()
     {
         var tenant = TestEnvironment.NewTenant();
         var first = MessagingHost.NewCaseOpened(tenant);

@@ -16,9 +16,12 @@ public abstract class ServiceDbContext(DbContextOptions options) : DbContext(opt
     /// <summary>Messages this service's consumers have applied.</summary>
     public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
 
+    /// <summary>True from adding an integration event until the transaction ends; its commit wakes the dispatcher.</summary>
+    internal bool OutboxWritten { get; set; }
+
     /// <inheritdoc />
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
-        optionsBuilder.UseSnakeCaseNamingConvention();
+        optionsBuilder.UseSnakeCaseNamingConvention().AddInterceptors(OutboxCommitInterceptor.Instance);
 
     /// <inheritdoc />
     protected override void OnModelCreating(ModelBuilder modelBuilder)
@@ -28,13 +31,17 @@ public abstract class ServiceDbContext(DbContextOptions options) : DbContext(opt
     }
 
     /// <summary>Adds an integration event to the outbox; it is published once the current transaction commits.</summary>
-    public void AddIntegrationEvent<TEvent>(TEvent integrationEvent) where TEvent : Contracts.IntegrationEvent =>
+    public void AddIntegrationEvent<TEvent>(TEvent integrationEvent) where TEvent : Contracts.IntegrationEvent
+    {
         OutboxMessages.Add(OutboxMessage.From(integrationEvent));
+        OutboxWritten = true;
+    }
 
     /// <summary>Adds the events an aggregate raised, in the order it raised them.</summary>
     public void AddIntegrationEvents(IEnumerable<Contracts.IntegrationEvent> integrationEvents)
     {
         ArgumentNullException.ThrowIfNull(integrationEvents);
         OutboxMessages.AddRange(integrationEvents.Select(OutboxMessage.From));
+        OutboxWritten = true;
     }
 }

@@ -137,20 +137,15 @@ public class MessagingHost : IAsyncLifetime
 
     /// <summary>
     /// Writes an outbox row as the owner, past the model, as a faulty release or a hand-made repair could. <paramref name="settle"/>
-    /// (an SQL <c>SET</c> list) is applied in the same transaction, so the dispatcher never sees the row pending; without
-    /// <paramref name="notify"/> the insert wakes no dispatcher (the trigger is skipped).
+    /// (an SQL <c>SET</c> list) is applied in the same transaction, so the dispatcher never sees the row pending. With
+    /// <paramref name="notify"/> the dispatchers are woken as after a commit of the service's own; without it only their
+    /// polling finds the row, as for a row another process wrote.
     /// </summary>
     public async Task InsertOutboxRowAsync(Guid id, string type, string payload, string tenant, string? settle = null, bool notify = true)
     {
         await using var connection = new NpgsqlConnection(OwnerConnectionString);
         await connection.OpenAsync();
         await using var transaction = await connection.BeginTransactionAsync();
-        if (!notify)
-        {
-            await using var quiet = new NpgsqlCommand("SET LOCAL session_replication_role = replica", connection, transaction);
-            await quiet.ExecuteNonQueryAsync();
-        }
-
         await using var insert = new NpgsqlCommand(
             "INSERT INTO outbox_messages (id, message_type, payload, tenant_id, occurred_at) VALUES (@id, @type, @payload::jsonb, @tenant, now())",
             connection, transaction);
@@ -167,6 +162,10 @@ public class MessagingHost : IAsyncLifetime
         }
 
         await transaction.CommitAsync();
+        if (notify)
+        {
+            OutboxSignal.Wake();
+        }
     }
 
     /// <summary>Reads one number as the owner, bypassing row-level security, to see what is really stored.</summary>
@@ -188,7 +187,7 @@ public class MessagingHost : IAsyncLifetime
     };
 }
 
-/// <summary>A host that effectively never polls the outbox, so only the NOTIFY wake-up can start a dispatch.</summary>
+/// <summary>A host that effectively never polls the outbox, so only a commit's wake-up can start a dispatch.</summary>
 public sealed class NotifyOnlyMessagingHost() : MessagingHost(new Dictionary<string, string?> { ["Outbox:PollingInterval"] = "00:10:00" });
 
 /// <summary>A host that takes ten outbox rows per batch, so that two dispatchers interleave.</summary>

@@ -10,8 +10,8 @@ using Npgsql;
 namespace KimPlatform.Messaging.Outbox;
 
 /// <summary>
-/// Publishes committed outbox rows through MassTransit, oldest first, with the row id as MessageId. Wakes on the
-/// outbox trigger's NOTIFY and polls as a fallback. Rows are locked with SKIP LOCKED, so several replicas share
+/// Publishes committed outbox rows through MassTransit, oldest first, with the row id as MessageId. Wakes when this
+/// process commits outbox rows (<see cref="OutboxSignal"/>) and polls for the rows of other processes. Rows are locked with SKIP LOCKED, so several replicas share
 /// the work; a row is marked dispatched only after the broker confirmed it, so a crash re-publishes (at least
 /// once) and the receivers' inboxes drop the repeat. A row that can never be published (unknown type, unreadable
 /// payload) is quarantined (<c>failed_at</c>, <c>error</c>) and logged as an error, so it never blocks later events.
@@ -33,12 +33,6 @@ public sealed partial class OutboxDispatcher(
         {
             try
             {
-                await using var listener = await database.RuntimeDataSource.OpenConnectionAsync(stoppingToken);
-                await using (var listen = new NpgsqlCommand($"LISTEN {OutboxSchema.NotifyChannel}", listener))
-                {
-                    await listen.ExecuteNonQueryAsync(stoppingToken);
-                }
-
                 while (!stoppingToken.IsCancellationRequested)
                 {
                     while (await DispatchBatchAsync(stoppingToken) == _options.BatchSize)
@@ -46,7 +40,7 @@ public sealed partial class OutboxDispatcher(
                     }
 
                     await CleanupAsync(stoppingToken);
-                    await listener.WaitAsync(_options.PollingInterval, stoppingToken);
+                    await OutboxSignal.WaitAsync(_options.PollingInterval, stoppingToken);
                 }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

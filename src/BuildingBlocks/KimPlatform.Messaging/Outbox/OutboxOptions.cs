@@ -8,8 +8,8 @@ public sealed class OutboxOptions
     /// <summary>How many events one dispatch transaction publishes at most.</summary>
     public int BatchSize { get; set; } = 100;
 
-    /// <summary>How often the outbox is read when no notification arrives (a missed NOTIFY, or a dispatcher restart).</summary>
-    public TimeSpan PollingInterval { get; set; } = TimeSpan.FromSeconds(5);
+    /// <summary>How often the outbox is read without a wake-up: rows of another replica or process wait at most this long.</summary>
+    public TimeSpan PollingInterval { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>How long one publish may wait for the broker's confirmation before the batch is retried.</summary>
     public TimeSpan PublishTimeout { get; set; } = TimeSpan.FromSeconds(10);

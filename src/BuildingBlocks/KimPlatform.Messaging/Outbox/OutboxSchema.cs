@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace KimPlatform.Messaging.Outbox;
 
-/// <summary>The outbox's table and the trigger that wakes the dispatcher.</summary>
+/// <summary>The outbox's table, and the notify trigger that early migrations created and a later one drops (see <see cref="OutboxSignal"/>).</summary>
 public static class OutboxSchema
 {
     public const string Table = "outbox_messages";
@@ -25,10 +25,17 @@ public static class OutboxSchema
           FOR EACH STATEMENT EXECUTE FUNCTION kim_outbox_notify();
         """;
 
-    /// <summary>Adds the notify trigger in a service's initial migration.</summary>
+    /// <summary>Adds the notify trigger; kept for the services' initial migrations, which a later one undoes.</summary>
     public static void CreateOutboxNotifyTrigger(this MigrationBuilder migrationBuilder)
     {
         ArgumentNullException.ThrowIfNull(migrationBuilder);
         migrationBuilder.Sql(CreateNotifyTriggerSql);
+    }
+
+    /// <summary>Drops the notify trigger: it serialised the commits of every write (see <see cref="OutboxSignal"/>).</summary>
+    public static void DropOutboxNotifyTrigger(this MigrationBuilder migrationBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(migrationBuilder);
+        migrationBuilder.Sql($"DROP TRIGGER IF EXISTS outbox_messages_notify ON {Table}; DROP FUNCTION IF EXISTS kim_outbox_notify();");
     }
 }
