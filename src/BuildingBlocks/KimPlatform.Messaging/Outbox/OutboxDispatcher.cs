@@ -35,12 +35,13 @@ public sealed partial class OutboxDispatcher(
             {
                 while (!stoppingToken.IsCancellationRequested)
                 {
+                    var wakeUp = OutboxSignal.Next;
                     while (await DispatchBatchAsync(stoppingToken) == _options.BatchSize)
                     {
                     }
 
                     await CleanupAsync(stoppingToken);
-                    await OutboxSignal.WaitAsync(_options.PollingInterval, stoppingToken);
+                    await Task.WhenAny(wakeUp, Task.Delay(_options.PollingInterval, stoppingToken));
                 }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

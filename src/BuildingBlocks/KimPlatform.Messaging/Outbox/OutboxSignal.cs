@@ -11,24 +11,18 @@ namespace KimPlatform.Messaging.Outbox;
 /// </summary>
 public static class OutboxSignal
 {
-    private static readonly SemaphoreSlim Pending = new(0, 1);
+    private static TaskCompletionSource _next = NewSource();
 
-    /// <summary>Asks the dispatchers for a round; several requests before the next round make one.</summary>
-    public static void Wake()
-    {
-        try
-        {
-            Pending.Release();
-        }
-        catch (SemaphoreFullException)
-        {
-            // A round is already due.
-        }
-    }
+    /// <summary>Wakes every dispatcher of the process that waits for <see cref="Next"/>.</summary>
+    public static void Wake() => Interlocked.Exchange(ref _next, NewSource()).TrySetResult();
 
-    /// <summary>Waits for a wake-up or until <paramref name="timeout"/> (the polling interval) has passed.</summary>
-    public static Task WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) =>
-        Pending.WaitAsync(timeout, cancellationToken);
+    /// <summary>
+    /// Completes at the next <see cref="Wake"/>. A dispatcher takes it before it reads the outbox, so that a commit
+    /// while it reads is not missed: the task is then already complete when it goes to wait.
+    /// </summary>
+    public static Task Next => Volatile.Read(ref _next).Task;
+
+    private static TaskCompletionSource NewSource() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 }
 
 /// <summary>Calls <see cref="OutboxSignal.Wake"/> after the commit of a transaction in which a <see cref="ServiceDbContext"/> added outbox rows.</summary>
