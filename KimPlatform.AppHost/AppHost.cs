@@ -43,6 +43,11 @@ else
         .WithManagementPlugin();
 }
 
+// Replicas=2 runs two processes of every service against the same database and queues, as ./kim up --replicas 2 does
+// (README, "Scale-out on paper"). Aspire puts one proxy in front of a service's replicas, so the gateway sees a single
+// address per service and the proxy balances. Default 1: one process per service is easier to debug.
+var replicas = builder.Configuration.GetValue("Replicas", 1);
+
 var casesApi = AddService<Projects.Cases_Api>("cases-api", casesDb);
 var partnersApi = AddService<Projects.Partners_Api>("partners-api", partnersDb);
 var eventsApi = AddService<Projects.Events_Api>("events-api", eventsDb);
@@ -77,6 +82,7 @@ IResourceBuilder<ProjectResource> AddService<TProject>(
     string name, IResourceBuilder<IResourceWithConnectionString> database)
     where TProject : IProjectMetadata, new() =>
     builder.AddProject<TProject>(name)
+        .WithReplicas(replicas)
         .WithHttpHealthCheck("/health/ready")
         .WithReference(database)
         .WaitFor(database)

@@ -52,7 +52,7 @@ own() {
 # load_topology: SERVICES (start order), PROJECT, PORT_OFFSET and DATABASE from launcher/services.
 load_topology() {
     SERVICES=()
-    declare -gA PROJECT=() PORT_OFFSET=() DATABASE=()
+    declare -gA PROJECT=() PORT_OFFSET=() DATABASE=() REPLICA_OF=()
     local name project port database
     while read -r name project port database _; do
         [[ -z $name || $name == \#* ]] && continue
@@ -123,6 +123,7 @@ load_profile() {
     declare -gA PORT=()
     local name
     for name in "${SERVICES[@]}"; do PORT[$name]=$((GATEWAY_PORT + PORT_OFFSET[$name])); done
+    replica_topology "${KIM_REPLICAS:-1}"   # launcher/replicas.sh
     resolve_infra_dir
 }
 

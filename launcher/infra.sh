@@ -240,7 +240,7 @@ rabbit_stop() {
 #   - request replies go to the asking process's temporary bus endpoint (MassTransit names it `<host>_<process>_bus_<id>`):
 #     every service may declare and read its own and write an answer to another's.
 # guest keeps full rights on loopback: the tests use it to make virtual hosts of their own.
-broker_user() { echo "${1%-api}"; }
+broker_user() { local service; service=$(service_of "$1"); echo "${service%-api}"; }
 broker_password_file() { echo "$KIM_DIR/broker/$(broker_user "$1")"; }
 
 broker_event_types() { # broker_event_types FILE...: the integration events those files declare, as a|b|c

@@ -27,17 +27,17 @@ service_bin() {
 
 # service_environment NAME → one NAME=VALUE per array element in SERVICE_ENV.
 service_environment() {
-    local name=$1 other
+    local name=$1 service
+    service=$(service_of "$name")   # launcher/replicas.sh: cases-api-2 runs cases-api
     SERVICE_ENV=(
         ASPNETCORE_ENVIRONMENT=Development
         "ASPNETCORE_URLS=http://127.0.0.1:${PORT[$name]}"
-        "OTEL_SERVICE_NAME=$name"
+        "OTEL_SERVICE_NAME=$service"
+        "OTEL_RESOURCE_ATTRIBUTES=service.instance.id=$name"
         "Identity__DevelopmentSigningKey=$SIGNING_KEY"
     )
-    if [[ $name == gateway ]]; then
-        for other in "${SERVICES[@]}"; do
-            [[ $other == gateway ]] || SERVICE_ENV+=("services__${other}__http__0=http://127.0.0.1:${PORT[$other]}")
-        done
+    if [[ $service == gateway ]]; then
+        gateway_destinations
         # Every test calls from 127.0.0.1, and the security matrix alone sends hundreds of calls without a valid
         # token: one address's limit would starve the other tests. The limits are tested on a gateway of their own.
         if [[ $PROFILE == test ]]; then SERVICE_ENV+=("Gateway__RateLimit__PermitsPerMinuteAnonymous=100000"); fi
@@ -50,7 +50,7 @@ service_environment() {
             "ConnectionStrings__messaging=amqp://$(broker_user "$name"):$(<"$(broker_password_file "$name")")@127.0.0.1:$AMQP_PORT/"
             "Database__RuntimePassword=$DB_RUNTIME_PASSWORD"
         )
-        if [[ $name == reporting-api ]]; then
+        if [[ $service == reporting-api ]]; then
             SERVICE_ENV+=("Reporting__PseudonymKey=$PSEUDONYM_KEY")
         fi
     fi
@@ -175,12 +175,15 @@ teardown() {
 on_exit() { local rc=$1; teardown; exit "$rc"; }
 
 cmd_up() {
-    local do_build=1 arg
-    for arg in "$@"; do
-        case $arg in
+    local do_build=1
+    while (($#)); do
+        case $1 in
             --no-build) do_build=0 ;;
-            *) die "up: unknown option '$arg' (./kim help)" ;;
+            --replicas) KIM_REPLICAS=${2:-}; shift ;;
+            --replicas=*) KIM_REPLICAS=${1#*=} ;;
+            *) die "up: unknown option '$1' (./kim help)" ;;
         esac
+        shift
     done
     load_profile up
     ensure_packages infra

@@ -28,6 +28,7 @@ app.MapAuthApi();
 app.MapReverseProxy(proxy =>
 {
     proxy.Use(ProxyTimeouts.AnswerGatewayTimeout);
+    proxy.Use(ConnectFailover.SendToAnotherReplicaIfUnreachable);
     proxy.UseSessionAffinity();
     proxy.UseLoadBalancing();
     proxy.UsePassiveHealthChecks();

@@ -18,7 +18,22 @@ internal sealed record DownstreamService(string Name, string Title, params strin
     /// The address from configuration in Aspire's convention (<c>services:cases-api:http:0</c>, which
     /// <c>services__cases-api__http__0</c> sets), https preferred.
     /// </summary>
-    public Uri AddressFrom(IConfiguration configuration) =>
-        new(configuration[$"services:{Name}:https:0"] ?? configuration[$"services:{Name}:http:0"]
-            ?? throw new InvalidOperationException($"No address for {Name}: set services__{Name}__http__0."));
+    public Uri AddressFrom(IConfiguration configuration) => AddressesFrom(configuration)[0];
+
+    /// <summary>
+    /// Every replica's address: <c>services:cases-api:http:0</c>, <c>…:1</c> and so on, as Aspire lists several endpoints
+    /// of one service (https preferred when any is given).
+    /// </summary>
+    public IReadOnlyList<Uri> AddressesFrom(IConfiguration configuration)
+    {
+        var scheme = configuration.GetSection($"services:{Name}:https").Exists() ? "https" : "http";
+        var addresses = configuration.GetSection($"services:{Name}:{scheme}").GetChildren()
+            .Where(entry => int.TryParse(entry.Key, out _) && !string.IsNullOrEmpty(entry.Value))
+            .OrderBy(entry => int.Parse(entry.Key, System.Globalization.CultureInfo.InvariantCulture))
+            .Select(entry => new Uri(entry.Value!))
+            .ToArray();
+        return addresses.Length > 0
+            ? addresses
+            : throw new InvalidOperationException($"No address for {Name}: set services__{Name}__http__0.");
+    }
 }

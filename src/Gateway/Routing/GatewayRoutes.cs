@@ -40,10 +40,10 @@ internal static class GatewayRoutes
         DownstreamService.All.Select(service => new ClusterConfig
         {
             ClusterId = service.Name,
-            Destinations = new Dictionary<string, DestinationConfig>
-            {
-                ["primary"] = new() { Address = service.AddressFrom(configuration).ToString(), Health = null },
-            },
+            Destinations = service.AddressesFrom(configuration)
+                .Select((address, index) => (Id: index == 0 ? "primary" : $"replica-{index + 1}", Address: address))
+                .ToDictionary(destination => destination.Id, destination => new DestinationConfig { Address = destination.Address.ToString() }),
+            HealthCheck = ReplicaHealth.For(service.AddressesFrom(configuration).Count),
             // The services speak plain HTTP/1.1: ask for exactly that instead of HTTP/2-or-lower, and keep a pool of
             // connections per service that is large enough for the gateway's own concurrency.
             HttpRequest = new ForwarderRequestConfig { Version = HttpVersion.Version11, VersionPolicy = HttpVersionPolicy.RequestVersionExact },

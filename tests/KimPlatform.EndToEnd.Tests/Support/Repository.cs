@@ -9,11 +9,15 @@ internal static class Repository
     /// The API services of <c>launcher/services</c>, those that own a database (not the gateway, not the web app, which
     /// is a client of the gateway): their OpenAPI documents are <c>/openapi/{name without -api}.json</c>.
     /// </summary>
-    public static IReadOnlyList<string> Services { get; } = File.ReadAllLines(Path.Combine(Root, "launcher", "services"))
-        .Select(line => line.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
-        .Where(fields => fields.Length >= 4 && !fields[0].StartsWith('#') && fields[3] != "-")
-        .Select(fields => fields[0])
-        .ToArray();
+    public static IReadOnlyList<string> Services => ApiServices.Select(service => service.Name).ToArray();
+
+    /// <summary>The same services with their project folder under <c>src/</c> and the database each owns.</summary>
+    public static IReadOnlyList<(string Name, string Project, string Database)> ApiServices { get; } =
+        File.ReadAllLines(Path.Combine(Root, "launcher", "services"))
+            .Select(line => line.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
+            .Where(fields => fields.Length >= 4 && !fields[0].StartsWith('#') && fields[3] != "-")
+            .Select(fields => (fields[0], fields[1], fields[3]))
+            .ToArray();
 
     private static string Find()
     {

@@ -1,0 +1,160 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using KimPlatform.EndToEnd.Tests.Support;
+using KimPlatform.Testing;
+using Npgsql;
+
+namespace KimPlatform.EndToEnd.Tests.Replicas;
+
+/// <summary>
+/// Two replicas of every service against the same databases and queues, behind a gateway that balances over both:
+/// every case a client was told about is stored once, published once, and counted once by reporting, and the gateway
+/// keeps answering when a replica is killed. Proved by counting in the databases, on the broker and in the logs.
+/// </summary>
+[Collection(ReplicaCollection.Name)]
+public sealed class ReplicaTests(ReplicaSet replicas)
+{
+    private const int Writers = 8;
+
+    [Fact]
+    public async Task OpenCases_TwoReplicasOfEveryService_EachCaseStoredPublishedAndCountedOnce()
+    {
+        await replicas.StartAsync();
+        var tenant = TestEnvironment.NewTenant("kreis-replicas");
+        await using var tap = await BrokerTap.StartAsync("CaseOpened");
+        var servedBefore = CreatedCasesLogged();
+        const int cases = 120;
+        // Both reporting replicas compete on the queue; RabbitMQ hands its messages to them in turn.
+        Assert.Equal(2, await ConsumersAsync("reporting-case-opened"));
+
+        var results = await OpenCasesAsync(tenant, cases);
+
+        Assert.All(results, result => Assert.Equal(HttpStatusCode.Created, result.Status));
+        // Both replicas of the cases service answered, and between them exactly these requests.
+        var served = CreatedCasesLogged().Select((count, replica) => count - servedBefore[replica]).ToArray();
+        Assert.All(served, count => Assert.True(count > 0, $"a replica served none of the writes: {string.Join(", ", served)}"));
+        Assert.Equal(cases, served.Sum());
+        Assert.Equal(cases, await Stack.CountStoredCasesAsync(tenant));
+        await AssertPublishedAndCountedOnceAsync(tenant, tap, cases, allowRepublished: false);
+        TestContext.Current.TestOutputHelper?.WriteLine($"POST /api/cases per replica: {string.Join(", ", served)}");
+    }
+
+    [Fact]
+    public async Task OpenCases_OneReplicaOfCasesAndReportingKilledMidLoad_GatewayKeepsAnsweringAndEveryAcknowledgedCaseCountedOnce()
+    {
+        await replicas.StartAsync();
+        var tenant = TestEnvironment.NewTenant("kreis-replicas");
+        await using var tap = await BrokerTap.StartAsync("CaseOpened");
+        const int cases = 240;
+        var killAfter = new TaskCompletionSource();
+
+        var load = OpenCasesAsync(tenant, cases, done => { if (done == cases / 3) killAfter.TrySetResult(); });
+        await killAfter.Task.WaitAsync(TimeSpan.FromMinutes(2));
+        replicas.Kill("cases-api-2");
+        replicas.Kill("reporting-api-2");
+        var results = await load;
+
+        var acknowledged = results.Where(result => result.Status == HttpStatusCode.Created).Select(result => result.Id).ToArray();
+        var failed = results.Where(result => result.Status != HttpStatusCode.Created).ToArray();
+        TestContext.Current.TestOutputHelper?.WriteLine(
+            $"{acknowledged.Length} of {cases} created, {failed.Length} failed: {string.Join(", ", failed.Select(result => (int)result.Status))}");
+        // Only requests in flight on the killed replica can fail (a refused connection goes to the other replica), and
+        // they fail as 502: the client cannot know whether such a write was applied, and must look before it retries.
+        Assert.True(failed.Length <= Writers, $"{failed.Length} requests failed; at most the {Writers} in flight may");
+        Assert.All(failed, result => Assert.Equal(HttpStatusCode.BadGateway, result.Status));
+        Assert.Equal(acknowledged.Length, await Sql.CountAsync(CasesDb,
+            "SELECT count(*) FROM cases WHERE tenant_id = @p0 AND id = ANY(@p1)", tenant, acknowledged));
+        var stored = await Stack.CountStoredCasesAsync(tenant);
+        Assert.InRange(stored, acknowledged.Length, cases);
+        // A dispatcher killed between the broker's confirm and its commit leaves rows that the other replica publishes
+        // again; the inbox must drop the repeat.
+        await AssertPublishedAndCountedOnceAsync(tenant, tap, (int)stored, allowRepublished: true);
+    }
+
+    private static string CasesDb => new NpgsqlConnectionStringBuilder(TestEnvironment.PostgresServer) { Database = "casesdb" }.ConnectionString;
+
+    private static string ReportingDb => new NpgsqlConnectionStringBuilder(TestEnvironment.PostgresServer) { Database = "reportingdb" }.ConnectionString;
+
+    private sealed record Result(HttpStatusCode Status, Guid Id);
+
+    private async Task<IReadOnlyList<Result>> OpenCasesAsync(string tenant, int count, Action<int>? progress = null)
+    {
+        using var caseManager = Stack.Client(replicas.Gateway, tenant, "stadt-rietberg", ["case_manager"]);
+        var results = new ConcurrentBag<Result>();
+        var done = 0;
+        await Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = Writers }, async (_, cancellation) =>
+        {
+            using var response = await caseManager.PostAsJsonAsync("/api/cases", Stack.NewCase("Rietberg"), cancellation);
+            var id = response.StatusCode == HttpStatusCode.Created
+                ? (await response.Content.ReadFromJsonAsync<JsonElement>(cancellation)).GetProperty("id").GetGuid()
+                : Guid.Empty;
+            results.Add(new Result(response.StatusCode, id));
+            progress?.Invoke(Interlocked.Increment(ref done));
+        });
+        return results.ToArray();
+    }
+
+    // How many cases each replica of the cases service says it created, from its request log.
+    private static readonly string[] CasesReplicas = ["cases-api", "cases-api-2"];
+
+    private static int[] CreatedCasesLogged() =>
+        CasesReplicas.Select(process => File.ReadLines(ReplicaSet.LogOf(process))
+            .Count(line => line.Contains("POST /api/cases 201 ", StringComparison.Ordinal))).ToArray();
+
+    private static async Task AssertPublishedAndCountedOnceAsync(string tenant, BrokerTap tap, int stored, bool allowRepublished)
+    {
+        var coordinator = Stack.Client(TestEnvironment.Gateway, tenant, "ki-guetersloh", ["coordinator"]);
+        var openCases = await Eventually.GetAsync(() => OpenCasesReportedAsync(coordinator), total => total >= stored);
+        var outbox = await CaseOpenedIdsAsync(tenant);
+        var inbox = await Sql.CountAsync(ReportingDb,
+            "SELECT count(*) FROM inbox_messages WHERE consumer = 'CaseOpenedConsumer' AND message_id = ANY(@p0)", outbox);
+        var published = await Eventually.GetAsync(
+            () => Task.FromResult(tap.Messages.Where(message => message.GetProperty("tenantId").GetString() == tenant)
+                .Select(message => message.GetProperty("eventId").GetGuid()).ToList()),
+            ids => ids.Distinct().Count() >= stored);
+
+        Assert.Equal(stored, outbox.Length);
+        Assert.Equal(stored, published.Distinct().Count());
+        if (!allowRepublished)
+        {
+            Assert.Equal(stored, published.Count);
+        }
+
+        Assert.Equal(stored, inbox);
+        Assert.Equal(stored, openCases);
+    }
+
+    private static async Task<int> ConsumersAsync(string queue)
+    {
+        using var management = new HttpClient { BaseAddress = new Uri(TestEnvironment.RabbitMqManagement) };
+        management.DefaultRequestHeaders.Authorization = new("Basic", Convert.ToBase64String("guest:guest"u8.ToArray()));
+        var body = await management.GetFromJsonAsync<JsonElement>($"/api/queues/%2F/{queue}");
+        return body.GetProperty("consumers").GetInt32();
+    }
+
+    private static async Task<Guid[]> CaseOpenedIdsAsync(string tenant)
+    {
+        await using var connection = new NpgsqlConnection(CasesDb);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            "SELECT id FROM outbox_messages WHERE tenant_id = @tenant AND message_type = 'CaseOpened'", connection);
+        command.Parameters.AddWithValue("tenant", tenant);
+        var ids = new List<Guid>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            ids.Add(reader.GetGuid(0));
+        }
+
+        return ids.ToArray();
+    }
+
+    private static async Task<int> OpenCasesReportedAsync(HttpClient coordinator)
+    {
+        var body = await coordinator.GetFromJsonAsync<JsonElement>("/api/reports/cases");
+        var total = body.GetProperty("openCases").GetProperty("total").GetProperty("value");
+        return total.ValueKind == JsonValueKind.Null ? 0 : total.GetInt32();
+    }
+}
