@@ -46,6 +46,7 @@ public sealed class GatewayRoutingTests(NamedServices services) : IClassFixture<
     // Every call the contract opens to the public.
     [Theory]
     [InlineData("GET", "/api/partners/offers?tenant=kreis-guetersloh", "partners-api")]
+    [InlineData("GET", "/api/partners/offers/0193a3c1-7d2e-7b5a-9c1f-2e4d6a8b0c11/published?tenant=kreis-guetersloh", "partners-api")]
     [InlineData("GET", "/api/partners/bodies/open?tenant=kreis-guetersloh", "partners-api")]
     [InlineData("POST", "/api/partners/bodies/signups", "partners-api")]
     [InlineData("GET", "/api/events?tenant=kreis-guetersloh", "events-api")]

@@ -24,6 +24,7 @@ internal static class GatewayRoutes
 
         Route("partners-directory", "partners-api", "/api/partners/offers", Anonymous, ["GET"]),
         Route("partners-open-data", "partners-api", "/api/partners/offers/hsds", Anonymous, ["GET"]),
+        Route("partners-directory-offer", "partners-api", "/api/partners/offers/{offerId:guid}/published", Anonymous, ["GET"]),
         Route("partners-open-bodies", "partners-api", "/api/partners/bodies/open", Anonymous, ["GET"]),
         Route("partners-body-signups", "partners-api", "/api/partners/bodies/signups", Anonymous, ["POST"]),
         Route("events-list", "events-api", "/api/events", Anonymous, ["GET"]),

@@ -2,6 +2,7 @@ using System.ComponentModel;
 using KimPlatform.Partners.Api.Application;
 using KimPlatform.Partners.Api.Application.Queries;
 using KimPlatform.Partners.Api.Application.Validation;
+using KimPlatform.Partners.Api.Domain;
 using KimPlatform.Partners.Api.Extensions;
 using KimPlatform.Security.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -19,6 +20,11 @@ public static class OffersApi
             .WithDescription("Published offers of one tenant: anonymous callers name the tenant, authenticated callers get their own. "
                 + "German full-text search (stemming, accents and umlaut spellings ignored), filters, paging; lang picks the text's "
                 + "language and falls back to German (fallback: true).");
+        api.MapGet("/{id:guid}/published", GetPublishedOffer).AllowAnonymous().WithName("GetPublishedOffer")
+            .WithSummary("One published offer, as the directory lists it")
+            .WithDescription("The offer page of the public directory: anonymous callers name the tenant, authenticated callers get their own. "
+                + "lang picks the text's language and falls back to German (fallback: true). Unknown or unpublished → 404.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/hsds", ExportHsds).AllowAnonymous().WithName("ExportOffersAsHsds")
             .WithSummary("Published offers as Open Referral HSDS 3.0 (organizations, services, locations, languages, schedules)")
             .WithDescription("Anonymous callers name the tenant; authenticated callers get their own. Only published offers.");
@@ -56,6 +62,30 @@ public static class OffersApi
         return filter is null
             ? TypedResults.ValidationProblem(errors.ToDictionary())
             : TypedResults.Ok(await directory.SearchAsync(filter, cancellationToken));
+    }
+
+    public static async Task<Results<Ok<DirectoryOffer>, ValidationProblem, ProblemHttpResult>> GetPublishedOffer(
+        Guid id, CallerContext caller, OfferDirectory directory, CancellationToken cancellationToken,
+        [Description("The tenant's key; required without a token, ignored with one")] string? tenant = null,
+        [Description("Language of the title and description shown (ISO 639-1, default de); German where missing")] string? lang = null)
+    {
+        var errors = new FieldErrors();
+        var directoryTenant = caller.TenantId ?? tenant;
+        errors.Key(directoryTenant, "tenant");
+        if (lang is not null)
+        {
+            errors.Language(lang, "lang");
+        }
+
+        if (errors.Any)
+        {
+            return TypedResults.ValidationProblem(errors.ToDictionary());
+        }
+
+        var offer = await directory.FindPublishedAsync(directoryTenant!, id, lang ?? Offer.DefaultLanguage, cancellationToken);
+        return offer is null
+            ? TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Offer not found")
+            : TypedResults.Ok(offer);
     }
 
     public static async Task<Results<Ok<HsdsExport>, ValidationProblem>> ExportHsds(

@@ -96,7 +96,7 @@ public sealed class AuthorizationMatrixTests(SeededTenant seeded) : IClassFixtur
     // is not here fails the matrix: opening a route to anonymous callers is a decision to write down, not a side effect.
     private static readonly string[] PublicByContract =
     [
-        "GET /api/partners/offers", "GET /api/partners/offers/hsds", "GET /api/partners/bodies/open", "POST /api/partners/bodies/signups",
+        "GET /api/partners/offers", "GET /api/partners/offers/hsds", "GET /api/partners/offers/{id}/published", "GET /api/partners/bodies/open", "POST /api/partners/bodies/signups",
         "GET /api/events", "GET /api/events/{id}", "GET /api/events/{id}/calendar.ics", "GET /api/events/calendar.ics",
         "POST /api/events/{id}/registrations", "POST /api/events/{id}/registrations/{registrationId}/cancel", "POST /api/events/{id}/feedback",
     ];

@@ -67,4 +67,37 @@ internal static class PortalData
             meetingRhythm = "monatlich", openForSignup = true, members = Array.Empty<object>(),
         }));
     }
+
+    /// <summary>A case of a case manager in Rietberg, with the person's consent for <paramref name="partner"/> and a referral to <paramref name="offer"/>.</summary>
+    public static async Task<Guid> RequestReferralAsync(string tenant, Guid offer, string partner, string givenName, string familyName)
+    {
+        using var caseManager = Site.Api(tenant, "stadt-rietberg", "case_manager");
+        var opened = await OpenCaseAsync(caseManager, givenName, familyName);
+        var id = opened.GetProperty("id").GetGuid();
+        var consent = await SendAsync(caseManager, $"/api/cases/{id}/consents", $"\"{opened.GetProperty("version").GetInt64()}\"", new
+        {
+            purpose = "Patenschaft", recipients = new[] { new { organisationId = partner } }, dataCategories = new[] { "identity", "languages" },
+            form = "written", language = "uk",
+        });
+        var referral = await Site.JsonAsync(await SendAsync(caseManager, $"/api/cases/{id}/referrals", consent.Headers.ETag?.ToString(),
+            new { offerId = offer, partnerOrganisationId = partner }));
+        return referral.GetProperty("id").GetGuid();
+    }
+
+    private static async Task<HttpResponseMessage> SendAsync(HttpClient client, string path, string? ifMatch, object body)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body) };
+        request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
+        var response = await client.SendAsync(request);
+        Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode} {path}: {await response.Content.ReadAsStringAsync()}");
+        return response;
+    }
+
+    /// <summary>Opens a case in Rietberg for a Ukrainian-speaking person with the client of a case manager.</summary>
+    public static async Task<JsonElement> OpenCaseAsync(HttpClient caseManager, string givenName, string familyName) =>
+        await Site.JsonAsync(await caseManager.PostAsJsonAsync("/api/cases", new
+        {
+            person = new { givenName, familyName, birthDate = "1988-04-12", languages = new[] { "uk", "de" }, residenceStatus = "temporary-protection", municipality = "Rietberg" },
+            targetGroups = new[] { "women" }, reachability = "good",
+        }));
 }

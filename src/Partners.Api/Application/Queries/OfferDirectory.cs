@@ -37,6 +37,21 @@ public sealed class OfferDirectory(TenantUnitOfWork work)
             return new OfferDirectoryPage(items, filter.Page, filter.PageSize, total);
         }, cancellationToken);
 
+    /// <summary>One published offer of the tenant as the directory lists it; null when it is unknown or not published.</summary>
+    public Task<DirectoryOffer?> FindPublishedAsync(string tenant, Guid id, string lang, CancellationToken cancellationToken) =>
+        work.For(tenant).RunAsync<DirectoryOffer?>(async db =>
+        {
+            var offer = await db.Offers.AsNoTracking().FirstOrDefaultAsync(o => o.Id == id && o.Published, cancellationToken);
+            if (offer is null)
+            {
+                return null;
+            }
+
+            var name = await db.Organisations.AsNoTracking().Where(o => o.Id == offer.OrganisationId).Select(o => o.Name)
+                .FirstOrDefaultAsync(cancellationToken);
+            return DirectoryOffer.From(offer, name, lang);
+        }, cancellationToken);
+
     /// <summary>Every published offer of the tenant with its organisation, as HSDS 3.0 for directory apps to import.</summary>
     public Task<HsdsExport> ExportHsdsAsync(string tenant, CancellationToken cancellationToken) =>
         work.For(tenant).RunAsync(async db =>
