@@ -27,6 +27,7 @@ public static class PrivacyLabels
         PersonalDataCategory.Staff => "Beschäftigte und Vertretungen von Organisationen (Kennung, Name, Funktion)",
         PersonalDataCategory.ProcessingDates => "Zeitpunkte der Verarbeitung",
         PersonalDataCategory.IntegrationEventPayload => "Integrationsereignisse im Ausgangspostfach (Inhalt wie beim Ereignis deklariert)",
+        PersonalDataCategory.SharedCaseData => "mit Einwilligung geteilte Falldaten (Bestandteile einzeln deklariert)",
         _ => category.ToString(),
     };
 

@@ -1,5 +1,6 @@
 using KimPlatform.Cases.Api.Domain;
 using KimPlatform.Cases.Api.Infrastructure;
+using KimPlatform.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -11,26 +12,16 @@ namespace KimPlatform.Cases.Api.Retention;
 /// </summary>
 public sealed partial class CaseRetentionJob(
     IServiceScopeFactory scopes, IOptionsMonitor<RetentionOptions> options, TimeProvider clock, ILogger<CaseRetentionJob> logger)
-    : BackgroundService
+    : TenantRetentionJob<CasesDbContext>(scopes, clock, logger)
 {
     public const string SystemUser = "system:retention";
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await RunOnceAsync(clock.GetUtcNow(), stoppingToken);
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException)
-            {
-                LogFailed(logger, exception);
-            }
+    protected override TimeSpan Interval => options.CurrentValue.Interval;
 
-            await Task.Delay(options.CurrentValue.Interval, clock, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-        }
-    }
+    protected override Task RunPassAsync(DateTimeOffset now, CancellationToken cancellationToken) => RunOnceAsync(now, cancellationToken);
+
+    protected override Task<List<string>> ListTenantsAsync(CasesDbContext db, CancellationToken cancellationToken) =>
+        db.KnownTenants.Select(tenant => tenant.TenantId).ToListAsync(cancellationToken);
 
     /// <summary>One pass over every tenant as of <paramref name="now"/>; returns how many cases were anonymised.</summary>
     public async Task<int> RunOnceAsync(DateTimeOffset now, CancellationToken cancellationToken)
@@ -39,7 +30,11 @@ public sealed partial class CaseRetentionJob(
         foreach (var tenantId in await KnownTenantsAsync(cancellationToken))
         {
             var cutoff = now.AddMonths(-options.CurrentValue.MonthsFor(tenantId));
-            foreach (var caseId in await ExpiredAsync(tenantId, cutoff, cancellationToken))
+            var expired = await ForTenantAsync(tenantId, db => db.Cases.AsNoTracking()
+                .Where(c => c.Phase == CasePhase.Closed && c.ErasedAt == null && c.ClosedAt < cutoff)
+                .Select(c => c.Id)
+                .ToListAsync(cancellationToken), cancellationToken);
+            foreach (var caseId in expired)
             {
                 anonymised += await AnonymiseAsync(tenantId, caseId, now, cancellationToken) ? 1 : 0;
             }
@@ -47,34 +42,17 @@ public sealed partial class CaseRetentionJob(
 
         if (anonymised > 0)
         {
-            LogAnonymised(logger, anonymised);
+            LogAnonymised(Logger, anonymised);
         }
 
         return anonymised;
     }
 
-    private async Task<List<string>> KnownTenantsAsync(CancellationToken cancellationToken)
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<TenantUnitOfWork>().RunAsync(
-            db => db.KnownTenants.Select(tenant => tenant.TenantId).ToListAsync(cancellationToken), cancellationToken);
-    }
-
-    private async Task<List<Guid>> ExpiredAsync(string tenantId, DateTimeOffset cutoff, CancellationToken cancellationToken)
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<TenantUnitOfWork>().For(tenantId).RunAsync(db => db.Cases.AsNoTracking()
-            .Where(c => c.Phase == CasePhase.Closed && c.ErasedAt == null && c.ClosedAt < cutoff)
-            .Select(c => c.Id)
-            .ToListAsync(cancellationToken), cancellationToken);
-    }
-
     private async Task<bool> AnonymiseAsync(string tenantId, Guid caseId, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await using var scope = scopes.CreateAsyncScope();
         try
         {
-            return await scope.ServiceProvider.GetRequiredService<TenantUnitOfWork>().For(tenantId).RunAsync(async db =>
+            return await ForTenantAsync(tenantId, async db =>
             {
                 var expired = await db.Cases.FirstOrDefaultAsync(c => c.Id == caseId && c.ErasedAt == null, cancellationToken);
                 if (expired is null)
@@ -101,7 +79,4 @@ public sealed partial class CaseRetentionJob(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Retention: anonymised {Count} cases")]
     private static partial void LogAnonymised(ILogger logger, int count);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Retention pass failed; trying again at the next interval")]
-    private static partial void LogFailed(ILogger logger, Exception exception);
 }

@@ -1,3 +1,4 @@
+using KimPlatform.Data;
 using KimPlatform.Events.Api.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -11,24 +12,14 @@ namespace KimPlatform.Events.Api.Retention;
 /// </summary>
 public sealed partial class RegistrationRetentionJob(
     IServiceScopeFactory scopes, IOptionsMonitor<RetentionOptions> options, TimeProvider clock, ILogger<RegistrationRetentionJob> logger)
-    : BackgroundService
+    : TenantRetentionJob<EventsDbContext>(scopes, clock, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await RunOnceAsync(clock.GetUtcNow(), stoppingToken);
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException)
-            {
-                LogFailed(logger, exception);
-            }
+    protected override TimeSpan Interval => options.CurrentValue.Interval;
 
-            await Task.Delay(options.CurrentValue.Interval, clock, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-        }
-    }
+    protected override Task RunPassAsync(DateTimeOffset now, CancellationToken cancellationToken) => RunOnceAsync(now, cancellationToken);
+
+    protected override Task<List<string>> ListTenantsAsync(EventsDbContext db, CancellationToken cancellationToken) =>
+        db.KnownTenants.Select(known => known.TenantId).ToListAsync(cancellationToken);
 
     /// <summary>One pass over every tenant as of <paramref name="now"/>; returns how many registrations lost their personal data.</summary>
     public async Task<int> RunOnceAsync(DateTimeOffset now, CancellationToken cancellationToken)
@@ -36,42 +27,32 @@ public sealed partial class RegistrationRetentionJob(
         now = now.ToUniversalTime(); // PostgreSQL takes instants in UTC only
         var cutoff = now.AddDays(-options.CurrentValue.DaysAfterEvent);
         var removed = 0;
-        foreach (var tenantId in await InScopeAsync(work => work.RunAsync(
-                     db => db.KnownTenants.Select(known => known.TenantId).ToListAsync(cancellationToken), cancellationToken)))
+        foreach (var tenantId in await KnownTenantsAsync(cancellationToken))
         {
-            var expired = await InScopeAsync(work => work.For(tenantId).RunAsync(db => db.Registrations
+            var expired = await ForTenantAsync(tenantId, db => db.Registrations
                 .Where(r => r.PersonalDataRemovedAt == null && db.Events.Any(e => e.Id == r.EventId && e.EndsAt < cutoff))
-                .Select(r => r.EventId).Distinct().ToListAsync(cancellationToken), cancellationToken));
+                .Select(r => r.EventId).Distinct().ToListAsync(cancellationToken), cancellationToken);
             foreach (var eventId in expired)
             {
-                removed += await InScopeAsync(work => work.For(tenantId).RunAsync(async db =>
+                removed += await ForTenantAsync(tenantId, async db =>
                 {
                     await db.Database.ExecuteSqlAsync($"SELECT id FROM events WHERE id = {eventId} FOR UPDATE", cancellationToken);
                     var ended = await db.Events.Include(e => e.Registrations).FirstAsync(e => e.Id == eventId, cancellationToken);
                     var count = ended.RemovePersonalData(now);
                     await db.SaveChangesAsync(cancellationToken);
                     return count;
-                }, cancellationToken));
+                }, cancellationToken);
             }
         }
 
         if (removed > 0)
         {
-            LogRemoved(logger, removed);
+            LogRemoved(Logger, removed);
         }
 
         return removed;
     }
 
-    private async Task<T> InScopeAsync<T>(Func<TenantUnitOfWork, Task<T>> work)
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        return await work(scope.ServiceProvider.GetRequiredService<TenantUnitOfWork>());
-    }
-
     [LoggerMessage(Level = LogLevel.Information, Message = "Retention: removed the personal data of {Count} registrations")]
     private static partial void LogRemoved(ILogger logger, int count);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Retention pass failed; trying again at the next interval")]
-    private static partial void LogFailed(ILogger logger, Exception exception);
 }

@@ -41,7 +41,8 @@ public sealed class Referral
     public string Municipality { get; private set; } = "";
 
     /// <summary>The personal data shared under the consent; null once redacted.</summary>
-    [PersonalData(PersonalDataCategory.Identity, ProcessingPurposes.Referral, LegalBases.GdprArt6Para1A | LegalBases.SgbX67B | LegalBases.SgbX69 | LegalBases.GdprArt9Para2A, DataRecipients.HoldingOrganisation | DataRecipients.CasesService, RetentionRule.ReferralRetention, DeletionPaths.ConsentWithdrawal | DeletionPaths.CaseErasure | DeletionPaths.PartnerRetentionJob, Special = true)]
+    // The document as a whole: it can hold needs and the note (Art. 9); what each part is, its own declaration says.
+    [PersonalData(PersonalDataCategory.SharedCaseData, ProcessingPurposes.Referral, LegalBases.GdprArt6Para1A | LegalBases.SgbX67B | LegalBases.SgbX69 | LegalBases.GdprArt9Para2A, DataRecipients.HoldingOrganisation | DataRecipients.CasesService, RetentionRule.ReferralRetention, DeletionPaths.ConsentWithdrawal | DeletionPaths.CaseErasure | DeletionPaths.PartnerRetentionJob, Special = true)]
     public ReferralSharedData? Shared { get; private set; }
 
     [PersonalData(PersonalDataCategory.CaseNotes, ProcessingPurposes.Referral, LegalBases.GdprArt6Para1A | LegalBases.SgbX67B | LegalBases.SgbX69, DataRecipients.HoldingOrganisation | DataRecipients.CasesService, RetentionRule.StatisticsRetention, DeletionPaths.NotDeleted)]

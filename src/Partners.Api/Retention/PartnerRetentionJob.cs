@@ -1,3 +1,4 @@
+using KimPlatform.Data;
 using KimPlatform.Partners.Api.Domain;
 using KimPlatform.Partners.Api.Infrastructure;
 using KimPlatform.Partners.Api.IntegrationEvents;
@@ -13,41 +14,24 @@ namespace KimPlatform.Partners.Api.Retention;
 /// </summary>
 public sealed partial class PartnerRetentionJob(
     IServiceScopeFactory scopes, IOptionsMonitor<PartnerRetentionOptions> options, TimeProvider clock, ILogger<PartnerRetentionJob> logger)
-    : BackgroundService
+    : TenantRetentionJob<PartnersDbContext>(scopes, clock, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await RunOnceAsync(clock.GetUtcNow(), stoppingToken);
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException)
-            {
-                LogFailed(logger, exception);
-            }
+    protected override TimeSpan Interval => options.CurrentValue.Interval;
 
-            await Task.Delay(options.CurrentValue.Interval, clock, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-        }
-    }
+    protected override Task RunPassAsync(DateTimeOffset now, CancellationToken cancellationToken) => RunOnceAsync(now, cancellationToken);
+
+    protected override Task<List<string>> ListTenantsAsync(PartnersDbContext db, CancellationToken cancellationToken) =>
+        db.KnownTenantIdsAsync(cancellationToken);
 
     /// <summary>One pass as of <paramref name="now"/>; returns the referrals redacted and the sign-ups deleted.</summary>
     public async Task<(int Referrals, int Signups)> RunOnceAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
-        List<string> tenants;
-        await using (var scope = scopes.CreateAsyncScope())
-        {
-            tenants = await scope.ServiceProvider.GetRequiredService<PartnersDbContext>().KnownTenantIdsAsync(cancellationToken);
-        }
-
         var referralCutoff = now.AddMonths(-options.CurrentValue.ReferralMonths);
         var signupCutoff = now.AddDays(-options.CurrentValue.SignupDays);
         var (referrals, signups) = (0, 0);
-        foreach (var tenant in tenants)
+        foreach (var tenant in await KnownTenantsAsync(cancellationToken))
         {
-            await using var scope = scopes.CreateAsyncScope();
-            var (r, s) = await scope.ServiceProvider.GetRequiredService<TenantUnitOfWork>().For(tenant).RunAsync(async db =>
+            var (r, s) = await ForTenantAsync(tenant, async db =>
             {
                 var answered = await db.Referrals
                     .Where(referral => referral.Redaction == null
@@ -66,7 +50,7 @@ public sealed partial class PartnerRetentionJob(
 
         if (referrals + signups > 0)
         {
-            LogRemoved(logger, referrals, signups);
+            LogRemoved(Logger, referrals, signups);
         }
 
         return (referrals, signups);
@@ -74,7 +58,4 @@ public sealed partial class PartnerRetentionJob(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Retention: redacted {Referrals} referrals, deleted {Signups} sign-ups")]
     private static partial void LogRemoved(ILogger logger, int referrals, int signups);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Retention pass failed; trying again at the next interval")]
-    private static partial void LogFailed(ILogger logger, Exception exception);
 }

@@ -46,6 +46,8 @@ public enum PersonalDataCategory
     ProcessingDates,
     /// <summary>A stored integration event; its fields are declared on the contract records.</summary>
     IntegrationEventPayload,
+    /// <summary>Parts of a case shared under a consent, stored as one document; each part is declared on its own.</summary>
+    SharedCaseData,
 }
 
 /// <summary>Processing activities (Verarbeitungstätigkeiten), one per purpose.</summary>
