@@ -67,7 +67,7 @@ internal static class OfferRequestValidator
 
         return new OfferDetails(
             texts, request.Topics!, request.TargetGroups ?? [], request.Languages ?? [],
-            request.Municipalities!.Select(m => m.Trim()).ToList(),
+            (request.Municipalities ?? []).Select(m => m.Trim()).ToList(),
             request.Location is { } l
                 ? new OfferLocation { Name = l.Name, Street = l.Street, PostalCode = l.PostalCode, City = l.City, Latitude = l.Latitude!.Value, Longitude = l.Longitude!.Value }
                 : null,
