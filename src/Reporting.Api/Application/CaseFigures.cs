@@ -22,45 +22,50 @@ public sealed class CaseFigures(TenantUnitOfWork unitOfWork, FigureReader reader
     public static readonly FigureFamily GoalsAgreed = new(Figures.GoalsAgreed, "goals-agreed");
     public static readonly FigureFamily GoalsAchieved = new(Figures.GoalsAchieved, "goals-achieved");
 
-    private static readonly FigureFamily[] Stocks = [ByPhase, ByTargetGroup, ByResidenceStatus, ByReachability, ByAgeBand, ByCaseManager];
-    private static readonly FigureFamily[] Flows = [New, ClosuresByReason, ClosuresByOutcome, GoalsAgreed, GoalsAchieved];
+    /// <summary>Every case figure of a year: the answers, the dashboard and the funder's CSV all read this one cube.</summary>
+    public static readonly CaseCube Cube = new(
+        [ByPhase, ByTargetGroup, ByResidenceStatus, ByReachability, ByAgeBand, ByCaseManager],
+        [New, ClosuresByReason, ClosuresByOutcome, GoalsAgreed, GoalsAchieved],
+        New,
+        ClosuresByReason);
+
     private static readonly string[] Spans = [.. CasePhases.Open.Select(Figures.DaysInPhase), Figures.DaysToClosure];
 
     /// <summary>New cases per month of the period's year, from the same suppressed cube as the report.</summary>
     public Task<IReadOnlyList<CountCell>> NewCasesByMonthAsync(ReportPeriod period, string? municipality, int threshold, CancellationToken cancellationToken) =>
         unitOfWork.RunAsync<IReadOnlyList<CountCell>>(async _ =>
         {
-            var flows = await reader.FlowsAsync(Flows, period, threshold, cancellationToken);
+            var cube = await reader.CaseYearAsync(Cube, period.Year, threshold, cancellationToken);
             return Enumerable.Range(0, 12)
-                .Select(slot => FigureReader.CellOf(flows, new CellKey(Figures.NewCases, municipality ?? CellKey.All, "", slot), $"{period.Year}-{slot + 1:00}"))
+                .Select(slot => FigureReader.CellOf(cube, new CellKey(Figures.NewCases, municipality ?? CellKey.All, "", slot), $"{period.Year}-{slot + 1:00}"))
                 .ToArray();
         }, cancellationToken);
 
     public Task<CaseReport> ReadAsync(string tenantId, ReportPeriod period, string? municipality, int threshold, CancellationToken cancellationToken) =>
         unitOfWork.RunAsync(async _ =>
         {
-            var stocks = await reader.StocksAsync(Stocks, period, threshold, cancellationToken);
-            var flows = await reader.FlowsAsync(Flows, period, threshold, cancellationToken);
+            var cube = await reader.CaseYearAsync(Cube, period.Year, threshold, cancellationToken);
             var days = await reader.DaysAsync(Spans, period, municipality, threshold, cancellationToken);
-            var slot = period.Slot;
+            // Stocks are counted at the end of the period's last month, flows over the period.
+            var (slot, end) = (period.Slot, period.LastMonthNumber - 1);
             return new CaseReport(
                 tenantId,
                 period.Text,
                 municipality,
                 threshold,
-                FigureReader.ByMunicipality(stocks, OpenTotal, CellKey.All, slot, municipality),
-                FigureReader.ByMunicipality(flows, Figures.NewCases, "", slot, municipality),
-                FigureReader.Table(stocks, ByPhase, slot, municipality),
-                FigureReader.Table(stocks, ByTargetGroup, slot, municipality),
-                FigureReader.Table(stocks, ByResidenceStatus, slot, municipality),
-                FigureReader.Table(stocks, ByReachability, slot, municipality),
-                FigureReader.Table(stocks, ByAgeBand, slot, municipality),
-                FigureReader.Table(flows, ClosuresByReason, slot, municipality),
-                FigureReader.Table(flows, ClosuresByOutcome, slot, municipality),
-                FigureReader.Table(flows, GoalsAgreed, slot, municipality),
-                FigureReader.Table(flows, GoalsAchieved, slot, municipality),
+                FigureReader.ByMunicipality(cube, OpenTotal, CellKey.All, end, municipality),
+                FigureReader.ByMunicipality(cube, Figures.NewCases, "", slot, municipality),
+                FigureReader.Table(cube, ByPhase, end, municipality),
+                FigureReader.Table(cube, ByTargetGroup, end, municipality),
+                FigureReader.Table(cube, ByResidenceStatus, end, municipality),
+                FigureReader.Table(cube, ByReachability, end, municipality),
+                FigureReader.Table(cube, ByAgeBand, end, municipality),
+                FigureReader.Table(cube, ClosuresByReason, slot, municipality),
+                FigureReader.Table(cube, ClosuresByOutcome, slot, municipality),
+                FigureReader.Table(cube, GoalsAgreed, slot, municipality),
+                FigureReader.Table(cube, GoalsAchieved, slot, municipality),
                 CasePhases.Open.Select(phase => days[Figures.DaysInPhase(phase)] with { Key = phase }).ToArray(),
                 days[Figures.DaysToClosure] with { Key = "closure" },
-                FigureReader.Table(stocks, ByCaseManager, slot, municipality));
+                FigureReader.Table(cube, ByCaseManager, end, municipality));
         }, cancellationToken);
 }

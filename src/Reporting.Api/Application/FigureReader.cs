@@ -1,3 +1,4 @@
+using KimPlatform.Data;
 using KimPlatform.Reporting.Api.Apis;
 using KimPlatform.Reporting.Api.Application.Suppression;
 using KimPlatform.Reporting.Api.Domain;
@@ -6,89 +7,153 @@ using Microsoft.EntityFrameworkCore;
 
 namespace KimPlatform.Reporting.Api.Application;
 
-/// <summary>Reads counters and histograms of the caller's tenant (row-level security) into suppressed cubes and tables.</summary>
-public sealed class FigureReader(ReportingDbContext db)
+/// <summary>
+/// Reads counters and histograms of the caller's tenant (row-level security) into suppressed cubes and tables. A cube
+/// is built once per tenant, year and counter version (<see cref="FigureCache"/>): every answer of that year reads the
+/// same cells, and only a change of the counters makes a new one.
+/// </summary>
+public sealed class FigureReader(ReportingDbContext db, CurrentTenant tenant, CounterVersions versions, FigureCache cache)
 {
-    /// <summary>The flows of the period's year, cubed with their months, quarters and year.</summary>
-    public async Task<SuppressionCube> FlowsAsync(IReadOnlyList<FigureFamily> families, ReportPeriod period, int threshold, CancellationToken cancellationToken)
+    /// <summary>The cells of the open-cases cube for the end of the year before: what January's stocks continue.</summary>
+    public const int YearBeforeSlot = -1;
+
+    /// <summary>
+    /// The case figures of a year in one cube: the flows (<paramref name="flows"/>) of its months, quarters and year, the
+    /// stocks (<paramref name="stocks"/>) at the end of each month (slots 0–11), and between them, for every municipality
+    /// and the whole tenant, open at the end of a month = open at the end of the month before + new − closed: otherwise a
+    /// closure count hidden in one answer would follow from two months' open cases and the new ones.
+    /// </summary>
+    public async Task<SuppressionCube> CaseYearAsync(
+        CaseCube shape, int year, int threshold, CancellationToken cancellationToken)
     {
-        var figures = families.Select(family => family.Figure).ToArray();
-        var first = new DateOnly(period.Year, 1, 1);
-        var last = new DateOnly(period.Year, 12, 1);
-        var rows = await db.Counters.AsNoTracking()
-            .Where(counter => figures.Contains(counter.Figure) && counter.Month >= first && counter.Month <= last)
-            .GroupBy(counter => new { counter.Figure, counter.Municipality, counter.Category, counter.Month })
-            .Select(group => new { group.Key.Figure, group.Key.Municipality, group.Key.Category, group.Key.Month, Value = group.Sum(counter => counter.Value) })
-            .ToListAsync(cancellationToken);
-        var cube = new SuppressionCube();
-        // Cells in one fixed order, so that every answer hides the same cells whatever order the database returns.
-        CubeBuilder.AddFlows(cube, families, rows
-            .OrderBy(row => row.Figure, StringComparer.Ordinal).ThenBy(row => row.Municipality, StringComparer.Ordinal)
-            .ThenBy(row => row.Category, StringComparer.Ordinal).ThenBy(row => row.Month)
-            .Select(row => new CubeBuilder.MonthlyCount(row.Figure, row.Municipality, row.Category, row.Month.Month, row.Value)));
-        cube.Suppress(threshold);
-        return cube;
+        var key = await KeyAsync("cases", year, threshold, andBefore: true, cancellationToken);
+        return await cache.GetOrBuildAsync(key, async () =>
+        {
+            var first = new DateOnly(year, 1, 1);
+            var last = new DateOnly(year, 12, 1);
+            var stockFigures = shape.Stocks.Select(family => family.Figure).ToArray();
+            var stockRows = await db.Counters.AsNoTracking()
+                .Where(counter => stockFigures.Contains(counter.Figure) && counter.Month >= first && counter.Month <= last)
+                .Select(counter => new StockChange(counter.Figure, counter.Municipality, counter.Category, counter.Month.Month, counter.Value))
+                .ToListAsync(cancellationToken);
+            // The stocks at the end of the year before carry over; that year's cube has them (and is cached), so only
+            // this year's counters are read.
+            var before = await db.Counters.AsNoTracking().AnyAsync(counter => stockFigures.Contains(counter.Figure) && counter.Month < first, cancellationToken)
+                ? await CaseYearAsync(shape, year - 1, threshold, cancellationToken)
+                : null;
+            IEnumerable<StockChange> carried = before is null
+                ? []
+                : stockFigures.SelectMany(figure => before.KeysOf(figure, 11))
+                    .Where(cell => cell.Municipality != CellKey.All && cell.Category != CellKey.All)
+                    .Select(cell => new StockChange(cell.Figure, cell.Municipality, cell.Category, 0, before.ValueOf(cell)));
+            var cube = new SuppressionCube();
+            await AddFlowsAsync(cube, shape.Flows, year, cancellationToken);
+            foreach (var stock in stockRows.Concat(carried)
+                .GroupBy(row => (row.Figure, row.Municipality, row.Category))
+                .OrderBy(group => group.Key.Figure, StringComparer.Ordinal).ThenBy(group => group.Key.Municipality, StringComparer.Ordinal)
+                .ThenBy(group => group.Key.Category, StringComparer.Ordinal))
+            {
+                // Month 0 is the carry from the year before: a running sum gives the stock at each month's end.
+                var changes = stock.GroupBy(row => row.Month).ToDictionary(row => row.Key, row => row.Sum(change => change.Value));
+                var running = changes.GetValueOrDefault(0);
+                for (var month = 1; month <= 12; month++)
+                {
+                    running += changes.GetValueOrDefault(month);
+                    if (running != 0)
+                    {
+                        CubeBuilder.AddStock(cube, shape.Stocks, stock.Key.Figure, stock.Key.Municipality, stock.Key.Category, month - 1, running);
+                    }
+                }
+            }
+
+            CubeBuilder.RelateStocks(cube, shape.Stocks, Enumerable.Range(0, 12).ToArray());
+
+            // The open cases at the end of the year before, as that year's cube shows them: fixed here.
+            var open = shape.Stocks[0].TotalFigure!;
+            foreach (var cell in before?.KeysOf(open, 11) ?? [])
+            {
+                var carry = cell with { Slot = YearBeforeSlot };
+                cube.Add(carry, before!.ValueOf(cell));
+                cube.Fix(carry, before.IsSuppressed(cell));
+            }
+
+            var places = cube.Keys.Select(cell => cell.Municipality).Distinct().Order(StringComparer.Ordinal).ToArray();
+            foreach (var place in places)
+            {
+                for (var month = 0; month < 12; month++)
+                {
+                    cube.Relate(
+                        new CellKey(open, place, CellKey.All, month),
+                        [
+                            new CellKey(open, place, CellKey.All, month == 0 ? YearBeforeSlot : month - 1),
+                            new CellKey(shape.New.Figure, place, "", month),
+                            new CellKey(shape.Closed.TotalFigure!, place, CellKey.All, month),
+                        ]);
+                }
+            }
+
+            cube.Suppress(threshold);
+            return cube;
+        }, cube => cube.Size);
     }
 
-    /// <summary>The stocks at the end of the period: every net change up to its last month.</summary>
-    public async Task<SuppressionCube> StocksAsync(IReadOnlyList<FigureFamily> families, ReportPeriod period, int threshold, CancellationToken cancellationToken)
+    /// <summary>The flows of the period's year, cubed with their months, quarters and year.</summary>
+    public async Task<SuppressionCube> FlowsAsync(string name, IReadOnlyList<FigureFamily> families, ReportPeriod period, int threshold, CancellationToken cancellationToken)
     {
-        var figures = families.Select(family => family.Figure).ToArray();
-        var last = period.LastMonth;
-        var rows = await db.Counters.AsNoTracking()
-            .Where(counter => figures.Contains(counter.Figure) && counter.Month <= last)
-            .GroupBy(counter => new { counter.Figure, counter.Municipality, counter.Category })
-            .Select(group => new { group.Key.Figure, group.Key.Municipality, group.Key.Category, Value = group.Sum(counter => counter.Value) })
-            .Where(row => row.Value != 0)
-            .ToListAsync(cancellationToken);
-        var cube = new SuppressionCube();
-        CubeBuilder.AddStocks(cube, families, rows
-            .OrderBy(row => row.Figure, StringComparer.Ordinal).ThenBy(row => row.Municipality, StringComparer.Ordinal)
-            .ThenBy(row => row.Category, StringComparer.Ordinal)
-            .Select(row => (row.Figure, row.Municipality, row.Category, row.Value)), period.Slot);
-        cube.Suppress(threshold);
-        return cube;
+        var key = await KeyAsync(name, period.Year, threshold, andBefore: false, cancellationToken);
+        return await cache.GetOrBuildAsync(key, async () =>
+        {
+            var cube = new SuppressionCube();
+            await AddFlowsAsync(cube, families, period.Year, cancellationToken);
+            cube.Suppress(threshold);
+            return cube;
+        }, cube => cube.Size);
     }
 
     /// <summary>Median and average per measure of the spans that ended in the period, in one municipality or all.</summary>
-    public async Task<Dictionary<string, DaysFigure>> DaysAsync(
+    public async Task<IReadOnlyDictionary<string, DaysFigure>> DaysAsync(
         IReadOnlyList<string> measures, ReportPeriod period, string? municipality, int threshold, CancellationToken cancellationToken)
     {
-        var (first, last) = (period.FirstMonth, period.LastMonth);
-        var histograms = db.DayHistograms.AsNoTracking()
-            .Where(histogram => measures.Contains(histogram.Measure) && histogram.Month >= first && histogram.Month <= last);
-        if (municipality is not null)
+        var name = $"days {string.Join(',', measures)} {period.Text} {municipality}";
+        var key = await KeyAsync(name, period.Year, threshold, andBefore: false, cancellationToken);
+        return await cache.GetOrBuildAsync<IReadOnlyDictionary<string, DaysFigure>>(key, async () =>
         {
-            histograms = histograms.Where(histogram => histogram.Municipality == municipality);
-        }
-
-        var buckets = await histograms
-            .GroupBy(histogram => new { histogram.Measure, histogram.Bucket })
-            .Select(group => new { group.Key.Measure, group.Key.Bucket, Count = group.Sum(h => h.Count), Sum = group.Sum(h => h.SumDays) })
-            .ToListAsync(cancellationToken);
-        return measures.ToDictionary(measure => measure, measure =>
-        {
-            var ofMeasure = buckets.Where(bucket => bucket.Measure == measure).OrderBy(bucket => bucket.Bucket).ToArray();
-            var count = ofMeasure.Sum(bucket => bucket.Count);
-            if (count == 0 || count < threshold)
+            var (first, last) = (period.FirstMonth, period.LastMonth);
+            var histograms = db.DayHistograms.AsNoTracking()
+                .Where(histogram => measures.Contains(histogram.Measure) && histogram.Month >= first && histogram.Month <= last);
+            if (municipality is not null)
             {
-                return new DaysFigure(measure, null, null, count > 0);
+                histograms = histograms.Where(histogram => histogram.Municipality == municipality);
             }
 
-            return new DaysFigure(
-                measure,
-                Median(ofMeasure.Select(bucket => (bucket.Bucket, bucket.Count)).ToArray(), count),
-                Math.Round((double)ofMeasure.Sum(bucket => bucket.Sum) / count, 1),
-                false);
-        });
+            var buckets = await histograms
+                .GroupBy(histogram => new { histogram.Measure, histogram.Bucket })
+                .Select(group => new { group.Key.Measure, group.Key.Bucket, Count = group.Sum(h => h.Count), Sum = group.Sum(h => h.SumDays) })
+                .ToListAsync(cancellationToken);
+            return measures.ToDictionary(measure => measure, measure =>
+            {
+                var ofMeasure = buckets.Where(bucket => bucket.Measure == measure).OrderBy(bucket => bucket.Bucket).ToArray();
+                var count = ofMeasure.Sum(bucket => bucket.Count);
+                if (count == 0 || count < threshold)
+                {
+                    return new DaysFigure(measure, null, null, count > 0);
+                }
+
+                return new DaysFigure(
+                    measure,
+                    Median(ofMeasure.Select(bucket => (bucket.Bucket, bucket.Count)).ToArray(), count),
+                    Math.Round((double)ofMeasure.Sum(bucket => bucket.Sum) / count, 1),
+                    false);
+            });
+        }, days => days.Count);
     }
 
     /// <summary>The table of one family in the answer's scope: its total and its non-zero categories.</summary>
     public static CountTable Table(SuppressionCube cube, FigureFamily family, int slot, string? municipality)
     {
         var scope = municipality ?? CellKey.All;
-        var rows = cube.Keys
-            .Where(key => key.Figure == family.Figure && key.Municipality == scope && key.Slot == slot && key.Category != CellKey.All)
+        var rows = cube.KeysOf(family.Figure, slot)
+            .Where(key => key.Municipality == scope && key.Category != CellKey.All)
             .Select(key => Cell(cube, key, key.Category))
             .Where(cell => cell.Suppressed || cell.Value != 0)
             .OrderBy(cell => cell.Key, StringComparer.Ordinal)
@@ -100,8 +165,8 @@ public sealed class FigureReader(ReportingDbContext db)
     /// <summary>A total per municipality: <paramref name="figure"/>'s cells over all categories (or its one category).</summary>
     public static CountTable ByMunicipality(SuppressionCube cube, string figure, string category, int slot, string? municipality)
     {
-        var rows = cube.Keys
-            .Where(key => key.Figure == figure && key.Category == category && key.Slot == slot && key.Municipality != CellKey.All
+        var rows = cube.KeysOf(figure, slot)
+            .Where(key => key.Category == category && key.Municipality != CellKey.All
                 && (municipality is null || key.Municipality == municipality))
             .Select(key => Cell(cube, key, key.Municipality))
             .Where(cell => cell.Suppressed || cell.Value != 0)
@@ -111,6 +176,31 @@ public sealed class FigureReader(ReportingDbContext db)
     }
 
     public static CountCell CellOf(SuppressionCube cube, CellKey key, string label) => Cell(cube, key, label);
+
+    private async Task<FigureCache.Key?> KeyAsync(string cube, int year, int threshold, bool andBefore, CancellationToken cancellationToken) =>
+        tenant.TenantId is { } tenantId
+            ? new FigureCache.Key(tenantId, cube, year, threshold, await versions.OfAsync(year, andBefore, cancellationToken))
+            : null;
+
+    private async Task AddFlowsAsync(SuppressionCube cube, IReadOnlyList<FigureFamily> families, int year, CancellationToken cancellationToken)
+    {
+        var figures = families.Select(family => family.Figure).ToArray();
+        var first = new DateOnly(year, 1, 1);
+        var last = new DateOnly(year, 12, 1);
+        var rows = await db.Counters.AsNoTracking()
+            .Where(counter => figures.Contains(counter.Figure) && counter.Month >= first && counter.Month <= last)
+            .GroupBy(counter => new { counter.Figure, counter.Municipality, counter.Category, counter.Month })
+            .Select(group => new { group.Key.Figure, group.Key.Municipality, group.Key.Category, group.Key.Month, Value = group.Sum(counter => counter.Value) })
+            .ToListAsync(cancellationToken);
+        // Cells in one fixed order, so that every answer hides the same cells whatever order the database returns.
+        CubeBuilder.AddFlows(cube, families, rows
+            .OrderBy(row => row.Figure, StringComparer.Ordinal).ThenBy(row => row.Municipality, StringComparer.Ordinal)
+            .ThenBy(row => row.Category, StringComparer.Ordinal).ThenBy(row => row.Month)
+            .Select(row => new CubeBuilder.MonthlyCount(row.Figure, row.Municipality, row.Category, row.Month.Month, row.Value)));
+    }
+
+    /// <summary>A stock's change in a month of the year (1–12), or its carry from the year before (0).</summary>
+    private sealed record StockChange(string Figure, string Municipality, string Category, int Month, long Value);
 
     private static CountCell Cell(SuppressionCube cube, CellKey key, string label) =>
         cube.IsSuppressed(key) ? new CountCell(label, null, true) : new CountCell(label, cube.ValueOf(key), false);

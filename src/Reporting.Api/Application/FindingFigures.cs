@@ -11,12 +11,13 @@ public sealed class FindingFigures(TenantUnitOfWork unitOfWork, FigureReader rea
     public const string Total = "findings";
     public static readonly FigureFamily ByLifeArea = new(Figures.FindingsByLifeArea, Total);
     public static readonly FigureFamily ByTheme = new(Figures.FindingsByTheme, Total);
-    private static readonly FigureFamily[] Families = [ByLifeArea, ByTheme];
+    public const string CubeName = "findings";
+    public static readonly FigureFamily[] Families = [ByLifeArea, ByTheme];
 
     public Task<FindingReport> ReadAsync(string tenantId, ReportPeriod period, string? municipality, int threshold, CancellationToken cancellationToken) =>
         unitOfWork.RunAsync(async _ =>
         {
-            var flows = await reader.FlowsAsync(Families, period, threshold, cancellationToken);
+            var flows = await reader.FlowsAsync(CubeName, Families, period, threshold, cancellationToken);
             var scope = municipality ?? CellKey.All;
             var months = Enumerable.Range(period.FirstMonthNumber, period.LastMonthNumber - period.FirstMonthNumber + 1)
                 .Select(month => new CellKey(Total, scope, CellKey.All, month - 1))

@@ -12,12 +12,13 @@ public sealed class NetworkEventFigures(TenantUnitOfWork unitOfWork, FigureReade
     public static readonly FigureFamily Waitlisted = new(Figures.Waitlisted, "waitlisted");
     public static readonly FigureFamily Attended = new(Figures.Attended, "attended");
     public static readonly FigureFamily Ratings = new(Figures.Ratings, "ratings");
+    private const string CubeName = "events";
     private static readonly FigureFamily[] Families = [Events, Registrations, Waitlisted, Attended, Ratings];
 
     public Task<EventReport> ReadAsync(string tenantId, ReportPeriod period, int threshold, CancellationToken cancellationToken) =>
         unitOfWork.RunAsync(async _ =>
         {
-            var flows = await reader.FlowsAsync(Families, period, threshold, cancellationToken);
+            var flows = await reader.FlowsAsync(CubeName, Families, period, threshold, cancellationToken);
             var slot = period.Slot;
             var tables = Families.ToDictionary(family => family, family => FigureReader.Table(flows, family, slot, null));
             var attendance = tables[Registrations].Rows

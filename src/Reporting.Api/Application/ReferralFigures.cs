@@ -12,12 +12,13 @@ public sealed class ReferralFigures(TenantUnitOfWork unitOfWork, FigureReader re
     public static readonly FigureFamily Accepted = new(Figures.ReferralsWithStatus("accepted"), "referrals-accepted");
     public static readonly FigureFamily Declined = new(Figures.ReferralsWithStatus("declined"), "referrals-declined");
     public static readonly FigureFamily Completed = new(Figures.ReferralsWithStatus("completed"), "referrals-completed");
-    private static readonly FigureFamily[] Families = [Requested, ByTopic, Accepted, Declined, Completed];
+    public const string CubeName = "referrals";
+    public static readonly FigureFamily[] Families = [Requested, ByTopic, Accepted, Declined, Completed];
 
     public Task<ReferralReport> ReadAsync(string tenantId, ReportPeriod period, string? municipality, int threshold, CancellationToken cancellationToken) =>
         unitOfWork.RunAsync(async _ =>
         {
-            var flows = await reader.FlowsAsync(Families, period, threshold, cancellationToken);
+            var flows = await reader.FlowsAsync(CubeName, Families, period, threshold, cancellationToken);
             var days = await reader.DaysAsync([Figures.DaysToAnswer], period, municipality, threshold, cancellationToken);
             var slot = period.Slot;
             var tables = Families.ToDictionary(family => family, family => FigureReader.Table(flows, family, slot, municipality));

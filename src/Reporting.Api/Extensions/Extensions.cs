@@ -21,6 +21,8 @@ internal static class Extensions
         builder.Services.AddScoped<CaseProjection>();
         builder.Services.AddScoped<TenantUnitOfWork>();
         builder.Services.AddScoped<FigureReader>();
+        builder.Services.AddScoped<CounterVersions>();
+        builder.Services.AddSingleton<FigureCache>();
         builder.Services.AddScoped<CaseFigures>();
         builder.Services.AddScoped<ReferralProjection>();
         builder.Services.AddScoped<NetworkEventProjection>();

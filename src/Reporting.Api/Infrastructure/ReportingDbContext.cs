@@ -8,6 +8,7 @@ public sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> opti
 {
     public DbSet<Counter> Counters => Set<Counter>();
     public DbSet<DayHistogram> DayHistograms => Set<DayHistogram>();
+    public DbSet<CounterVersion> CounterVersions => Set<CounterVersion>();
     public DbSet<CaseState> CaseStates => Set<CaseState>();
     public DbSet<GoalState> GoalStates => Set<GoalState>();
     public DbSet<PendingEvent> PendingEvents => Set<PendingEvent>();

@@ -24,7 +24,7 @@ public sealed class ReportingApiFactory : WebApplicationFactory<Program>, IAsync
     public string TenantWithThresholdThree { get; } = TestEnvironment.NewTenant();
 
     /// <summary>Tenants with the production default threshold of 5, one per suppression test.</summary>
-    public IReadOnlyList<string> TenantsWithThresholdFive { get; } = Enumerable.Range(0, 6).Select(_ => TestEnvironment.NewTenant()).ToArray();
+    public IReadOnlyList<string> TenantsWithThresholdFive { get; } = Enumerable.Range(0, 8).Select(_ => TestEnvironment.NewTenant()).ToArray();
 
     public string PseudonymKey { get; } = DevTokens.NewKey();
 

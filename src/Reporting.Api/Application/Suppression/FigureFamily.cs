@@ -46,20 +46,16 @@ public static class CubeBuilder
         }
     }
 
-    /// <summary>Stocks at one moment (the end of the requested period): one slot, related across municipalities and categories.</summary>
-    public static void AddStocks(
-        SuppressionCube cube, IReadOnlyList<FigureFamily> families, IEnumerable<(string Figure, string Municipality, string Category, long Value)> counts, int slot)
+    /// <summary>A stock at the end of one month (slot 0–11): related across municipalities and categories by <see cref="RelateStocks"/>.</summary>
+    public static void AddStock(
+        SuppressionCube cube, IReadOnlyList<FigureFamily> families, string figure, string municipality, string category, int slot, long value)
     {
-        var byFigure = families.ToDictionary(family => family.Figure);
-        var owners = TotalOwners(families);
-        foreach (var count in counts)
-        {
-            var family = byFigure[count.Figure];
-            AddEverywhere(cube, family, owners.Contains(family), count.Municipality, count.Category, slot, count.Value);
-        }
-
-        Relate(cube, families, [slot]);
+        var family = families.First(candidate => candidate.Figure == figure);
+        AddEverywhere(cube, family, TotalOwners(families).Contains(family), municipality, category, slot, value);
     }
+
+    /// <summary>The sum relations of stocks within each of <paramref name="slots"/>.</summary>
+    public static void RelateStocks(SuppressionCube cube, IReadOnlyList<FigureFamily> families, int[] slots) => Relate(cube, families, slots);
 
     /// <summary>Families that share a total count the same items: the first one alone adds them to the total.</summary>
     private static HashSet<FigureFamily> TotalOwners(IReadOnlyList<FigureFamily> families) =>

@@ -214,6 +214,27 @@ namespace KimPlatform.Reporting.Api.Infrastructure.Migrations
                     b.ToTable("counters", (string)null);
                 });
 
+            modelBuilder.Entity("KimPlatform.Reporting.Api.Domain.CounterVersion", b =>
+                {
+                    b.Property<string>("TenantId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.HasKey("TenantId", "Year")
+                        .HasName("pk_counter_versions");
+
+                    b.ToTable("counter_versions", (string)null);
+                });
+
             modelBuilder.Entity("KimPlatform.Reporting.Api.Domain.DayHistogram", b =>
                 {
                     b.Property<string>("TenantId")

@@ -1,0 +1,231 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using KimPlatform.Contracts;
+using KimPlatform.Reporting.Api.Tests.Support;
+
+namespace KimPlatform.Reporting.Api.Tests;
+
+/// <summary>
+/// A reader with the coordinator's rights asks for every period of a year (months, quarters, the year), for the whole
+/// tenant and each municipality, and for the funder's CSV, and then combines the answers: a quarter minus its shown
+/// months, the tenant minus its shown municipalities, the open cases minus the shown phases, closures by reason against
+/// closures by outcome, and the open cases at the end of a month against those at the end of the month before plus the
+/// month's new cases minus its closures. No suppressed count may follow from any combination.
+/// </summary>
+[Collection(ReportingApiCollection.Name)]
+public sealed class SuppressionAttackTests(ReportingApiFactory factory)
+{
+    private const int Year = 2025;
+    private static readonly string[] Municipalities = ["Gütersloh", "Rietberg", "Verl", "Rheda-Wiedenbrück"];
+    private static readonly string[] StockTables = ["openByPhase", "openByResidenceStatus", "openByReachability", "openByAgeBand", "caseloadByCaseManager"];
+    private static readonly string[] ClosureTables = ["closuresByReason", "closuresByOutcome"];
+
+    [Fact]
+    public async Task CaseFigures_EveryPeriodFilterAndTheCsvCombined_NoSuppressedCountCanBeDerived()
+    {
+        var tenant = factory.TenantsWithThresholdFive[6];
+        await factory.DeliverTogetherAsync([.. CraftedYear(tenant)]);
+        var coordinator = factory.CoordinatorOf(tenant);
+        var audit = new DisclosureAudit();
+        var categories = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+
+        foreach (var period in RecoveryAudit.PeriodsOf(Year))
+        {
+            var slot = RecoveryAudit.SlotOf(period);
+            var end = EndMonth(slot);
+            foreach (var municipality in Municipalities.Prepend(null))
+            {
+                var place = municipality ?? RecoveryAudit.All;
+                var report = await Report.GetAsync(coordinator, $"/api/reports/cases?period={period}" + (municipality is null ? "" : "&municipality=" + Uri.EscapeDataString(municipality)));
+                SawTable(audit, report, "openCases", key => Stock("open", key, "*", end), Stock("open", place, "*", end));
+                SawTable(audit, report, "newCases", key => Flow("new", key, "", slot), Flow("new", place, "", slot));
+                foreach (var table in StockTables.Append("openByTargetGroup"))
+                {
+                    SawTable(audit, report, table, key => Stock(Remember(categories, table, key), place, key, end), Stock("open", place, "*", end));
+                }
+
+                foreach (var table in ClosureTables)
+                {
+                    SawTable(audit, report, table, key => Flow(Remember(categories, table, key), place, key, slot), Flow("closed", place, "*", slot));
+                }
+            }
+        }
+
+        // The open cases at the end of the year before, which January's continue.
+        foreach (var municipality in Municipalities.Prepend(null))
+        {
+            var place = municipality ?? RecoveryAudit.All;
+            var december = await Report.GetAsync(coordinator, $"/api/reports/cases?period={Year - 1}-12" + (municipality is null ? "" : "&municipality=" + Uri.EscapeDataString(municipality)));
+            SawTable(audit, december, "openCases", key => Stock("open", key, "*", -1), Stock("open", place, "*", -1));
+        }
+
+        var csv = await CsvAsync(coordinator);
+        foreach (var (row, place) in csv)
+        {
+            audit.Saw(Stock("open", place, "*", 11), Count(row[1]));
+            audit.Saw(Flow("new", place, "", 16), Count(row[2]));
+            audit.Saw(Flow("closed", place, "*", 16), Count(row[3]));
+        }
+
+        Relate(audit, categories);
+        Assert.NotEmpty(audit.Hidden);
+        var recovered = audit.RecoveredOneAtATime();
+        Assert.True(recovered.Count == 0, "Recovered: " + string.Join("; ", recovered.Select(cell => $"{cell.Key} = {cell.Value}")));
+    }
+
+    /// <summary>
+    /// About 90 cases in four municipalities, opened from January to September, some moved on, some closed; and a few
+    /// opened in November of the year before, so that January starts with open cases.
+    /// </summary>
+    private static IEnumerable<IntegrationEvent> CraftedYear(string tenant)
+    {
+        var random = new Random(20251);
+        foreach (var (municipality, count) in new[] { ("Gütersloh", 6), ("Rietberg", 2), ("Verl", 3) })
+        {
+            for (var n = 0; n < count; n++)
+            {
+                var events = new CaseEvents(tenant, municipality);
+                yield return events.Opened(CaseEvents.On(Year - 1, 11, 3));
+                if (n % 2 == 0)
+                {
+                    yield return events.MovedTo("closed", CaseEvents.On(Year, 2 + n, 3));
+                    yield return events.Closed("moved-away", "not-achieved");
+                }
+            }
+        }
+
+        var weights = new[] { 40, 26, 14, 9 };
+        string Pick(string[] options) => options[random.Next(options.Length)];
+        for (var index = 0; index < Municipalities.Length; index++)
+        {
+            for (var n = 0; n < weights[index]; n++)
+            {
+                var events = new CaseEvents(
+                    tenant, Municipalities[index], Pick(["18-26", "27-44", "45-64"]), Pick(["asylum-seeker", "recognised-refugee", "eu-citizen"]),
+                    [Pick(["families", "women", "youth"])], Pick(["good", "medium", "low"]), Pick(["cm-1", "cm-2", "cm-3"]));
+                var opened = CaseEvents.On(Year, 1 + random.Next(9), 10);
+                yield return events.Opened(opened);
+                if (random.Next(3) > 0)
+                {
+                    yield return events.MovedTo("assessment", opened.AddDays(20));
+                }
+
+                if (random.Next(5) < 2)
+                {
+                    yield return events.MovedTo("closed", opened.AddMonths(1 + random.Next(3)));
+                    yield return events.Closed(Pick(["goals-achieved", "moved-away", "handed-over"]), Pick(["achieved", "partially-achieved", "not-achieved"]));
+                }
+            }
+        }
+    }
+
+    /// <summary>The sums and differences every reader knows from the meaning of the figures.</summary>
+    private static void Relate(DisclosureAudit audit, Dictionary<string, HashSet<string>> categories)
+    {
+        var places = Municipalities.Append(RecoveryAudit.All).ToArray();
+        string[] Of(string table) => [.. categories.GetValueOrDefault(table) ?? []];
+        for (var month = 0; month < 12; month++)
+        {
+            audit.Sum(Stock("open", RecoveryAudit.All, "*", month), Municipalities.Select(m => Stock("open", m, "*", month)));
+            foreach (var table in StockTables.Append("openByTargetGroup"))
+            {
+                foreach (var category in Of(table))
+                {
+                    audit.Sum(Stock(table, RecoveryAudit.All, category, month), Municipalities.Select(m => Stock(table, m, category, month)));
+                }
+            }
+
+            foreach (var place in places)
+            {
+                foreach (var table in StockTables)
+                {
+                    audit.Sum(Stock("open", place, "*", month), Of(table).Select(category => Stock(table, place, category, month)));
+                }
+
+                // Open at the end of the month = open at the end of the one before + new − closed (no case was reopened).
+                audit.Zero(
+                    (Stock("open", place, "*", month), 1), (Stock("open", place, "*", month - 1), -1),
+                    (Flow("new", place, "", month), -1), (Flow("closed", place, "*", month), 1));
+            }
+        }
+
+        var flows = ClosureTables.SelectMany(table => Of(table).Select(category => (Figure: table, Category: category)))
+            .Append(("new", "")).Append(("closed", "*")).ToArray();
+        for (var slot = 0; slot < 17; slot++)
+        {
+            foreach (var (figure, category) in flows)
+            {
+                audit.Sum(Flow(figure, RecoveryAudit.All, category, slot), Municipalities.Select(m => Flow(figure, m, category, slot)));
+            }
+
+            foreach (var place in places)
+            {
+                foreach (var table in ClosureTables)
+                {
+                    audit.Sum(Flow("closed", place, "*", slot), Of(table).Select(category => Flow(table, place, category, slot)));
+                }
+            }
+        }
+
+        foreach (var (figure, category) in flows)
+        {
+            foreach (var place in places)
+            {
+                string At(int slot) => Flow(figure, place, category, slot);
+                audit.Sum(At(16), Enumerable.Range(12, 4).Select(At));
+                audit.Sum(At(16), Enumerable.Range(0, 12).Select(At));
+                for (var quarter = 0; quarter < 4; quarter++)
+                {
+                    audit.Sum(At(12 + quarter), Enumerable.Range(quarter * 3, 3).Select(At));
+                }
+            }
+        }
+    }
+
+    private static void SawTable(DisclosureAudit audit, JsonElement report, string table, Func<string, string> rowCell, string totalCell)
+    {
+        foreach (var (key, value) in Report.Rows(report, table))
+        {
+            audit.Saw(rowCell(key), value);
+        }
+
+        if (report.GetProperty(table).GetProperty("total").ValueKind != JsonValueKind.Null)
+        {
+            audit.Saw(totalCell, Report.Total(report, table));
+        }
+    }
+
+    private static async Task<List<(string[] Row, string Place)>> CsvAsync(HttpClient coordinator)
+    {
+        var bytes = await (await coordinator.GetAsync($"/api/reports/funding-year/{Year}.csv")).Content.ReadAsByteArrayAsync();
+        return GermanCsv.Parse(Encoding.UTF8.GetString(bytes[3..])).Skip(2)
+            .Select(row => (row, row[0] == "Insgesamt" ? RecoveryAudit.All : row[0])).ToList();
+    }
+
+    private static long? Count(string field) => field.StartsWith('<') ? null : long.Parse(field, CultureInfo.InvariantCulture);
+
+    private static string Remember(Dictionary<string, HashSet<string>> categories, string table, string key)
+    {
+        if (!categories.TryGetValue(table, out var keys))
+        {
+            categories[table] = keys = new HashSet<string>(StringComparer.Ordinal);
+        }
+
+        keys.Add(key);
+        return table;
+    }
+
+    /// <summary>A stock is the count at the end of a month: a quarter's and a year's are those of their last month.</summary>
+    private static int EndMonth(int slot) => slot switch
+    {
+        < 12 => slot,
+        < 16 => ((slot - 12) * 3) + 2,
+        _ => 11,
+    };
+
+    /// <summary>A stock at the end of a month of the year (0–11); −1 is the end of the year before.</summary>
+    private static string Stock(string figure, string place, string category, int month) => $"stock {figure}|{place}|{category}|end of month {month + 1}";
+
+    private static string Flow(string figure, string place, string category, int slot) => $"flow {figure}|{place}|{category}|slot {slot}";
+}
