@@ -10,12 +10,14 @@
 #     --offers       offers generated for the directory search
 #     --profile      also record dotnet-counters and a CPU sample (dotnet-trace) of the cases service under load
 #     --no-build     use the last Release build
+#     --propagation-rates R1,R2   offered loads of the event propagation part, cases/s (default 100,500)
+#     --propagation-duration S    seconds of load per rate (default: 10, or 5 with --quick)
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 BENCH=$ROOT/bench
 [[ -n ${KIM_BENCH_GATEWAY_PORT:-} ]] || { echo "run the benchmarks with ./kim bench" >&2; exit 2; }
 
-duration=10 connections=16 offers=100000 profile=0 build=1 mode=full rounds=3
+duration=10 connections=16 offers=100000 profile=0 build=1 mode=full rounds=3 propagation_args=()
 while (($#)); do
     case $1 in
         --quick) duration=3 offers=30000 mode=quick rounds=2; shift ;;
@@ -24,6 +26,8 @@ while (($#)); do
         --offers) offers=$2; shift 2 ;;
         --profile) profile=1; shift ;;
         --no-build) build=0; shift ;;
+        --propagation-rates) propagation_args+=(--rates "$2"); shift 2 ;;
+        --propagation-duration) propagation_args+=(--duration "$2"); shift 2 ;;
         *) echo "bench: unknown argument '$1'" >&2; exit 2 ;;
     esac
 done
@@ -301,7 +305,9 @@ for hook in "event propagation:$BENCH/propagation/run.sh" "reporting at scale:$B
     name=${hook%%:*} script=${hook#*:}
     if [[ -x $script ]]; then
         log "$name: $script"
-        HOOKS+=$'\n'"### ${name^}"$'\n\n'"$("$script" "${hook_args[@]}" 2>>"$STATE/hooks.log" || echo "($script failed; see .kim/bench/hooks.log)")"$'\n'
+        args=("${hook_args[@]}")
+        [[ $name == "event propagation" ]] && args+=("${propagation_args[@]}")
+        HOOKS+=$'\n'"### ${name^}"$'\n\n'"$("$script" "${args[@]}" 2>>"$STATE/hooks.log" || echo "($script failed; see .kim/bench/hooks.log)")"$'\n'
     else
         HOOKS+=$'\n'"### ${name^}"$'\n\n'"Not measured: ${script#"$ROOT"/} is not in this checkout yet."$'\n'
     fi
