@@ -29,7 +29,8 @@ public static class ConsentsApi
         api.MapGet("/{id:guid}/consents/{consentId:guid}/receipt", GetReceipt).RequireAuthorization(KimPolicies.CaseManager)
             .WithName("GetConsentReceipt").WithSummary("The text the person agreed to, in their language, for them to keep")
             .WithDescription("JSON by default; with Accept: text/html a printable page, right to left for Arabic and Persian.")
-            .Produces<string>(StatusCodes.Status200OK, "text/html")
+            // One 200 per operation in the document: the JSON one, which API clients read; the page is in the description.
+            .Produces<ConsentReceipt>(StatusCodes.Status200OK)
             .ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/consent-templates", GetTemplate).RequireAuthorization(KimPolicies.Member)
             .WithName("GetConsentTemplate").WithSummary("The current consent text for a key and language")

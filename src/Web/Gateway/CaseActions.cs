@@ -1,46 +1,43 @@
+using System.Text.Json;
+
 namespace KimPlatform.Web.Gateway;
 
-/// <summary>The case page's forms as the case service's calls: the path under <c>/api/cases/{id}/</c> and the body.</summary>
+/// <summary>The case page's forms as the case service's calls, each with its declared body.</summary>
 public static class CaseActions
 {
-    public static (string Path, object Body) Request(string action, IFormCollection form) => action switch
+    public static Task<ApiResult<JsonElement>> SendAsync(GatewayClient gateway, Guid id, string action, IFormCollection form, string ifMatch) => action switch
     {
-        "assessment" => ("assessment", new
-        {
-            needs = Rows(form, "needArea", "needText").Select(row => new { lifeArea = row[0], description = row[1] }).ToArray(),
-        }),
-        "plan" => ("plan", new
-        {
-            goals = Rows(form, "goalArea", "goalText", "goalDue").Select(row => new { lifeArea = row[0], description = row[1], dueDate = Blank(row[2]) }).ToArray(),
-        }),
-        "monitoring" => ("monitoring", new { }),
-        "close" => ("close", new { reason = Text(form, "reason"), outcome = Text(form, "outcome") }),
-        "reopen" => ("reopen", new { }),
-        "progress" => ($"goals/{Text(form, "goalId")}/progress", new { status = Text(form, "status"), note = Text(form, "note") }),
-        "contacts" => ("contacts", new { date = Text(form, "date"), channel = Text(form, "channel"), note = Text(form, "note") }),
-        "findings" => ("findings", new { lifeArea = Text(form, "lifeArea"), theme = Text(form, "theme"), description = Text(form, "description") }),
-        "consents" => ("consents", new
-        {
-            purpose = Text(form, "purpose"),
-            recipients = Text(form, "recipient") is { } organisation ? new[] { new { organisationId = organisation } } : [],
-            dataCategories = form["dataCategories"].ToArray(),
-            language = Text(form, "language"),
-            form = Text(form, "form"),
-            validUntil = Text(form, "validUntil"),
-        }),
-        "referrals" => ("referrals", Referral(form)),
+        "assessment" => gateway.SendAsync(GatewayApi.RecordAssessment, new AssessmentRequest(
+            Rows(form, "needArea", "needText").Select(row => new NeedRequest(row[0], row[1])).ToArray()), [id], ifMatch: ifMatch),
+        "plan" => gateway.SendAsync(GatewayApi.AgreePlan, new PlanRequest(
+            Rows(form, "goalArea", "goalText", "goalDue").Select(row => new GoalRequest(row[0], row[1], Blank(row[2]))).ToArray()), [id], ifMatch: ifMatch),
+        "monitoring" => gateway.SendAsync(GatewayApi.StartMonitoring, new EmptyBody(), [id], ifMatch: ifMatch),
+        "close" => gateway.SendAsync(GatewayApi.CloseCase, new CloseRequest(Text(form, "reason"), Text(form, "outcome")), [id], ifMatch: ifMatch),
+        "reopen" => gateway.SendAsync(GatewayApi.ReopenCase, new EmptyBody(), [id], ifMatch: ifMatch),
+        "progress" => gateway.SendAsync(GatewayApi.RecordGoalProgress, new GoalProgressRequest(Text(form, "status"), Text(form, "note")),
+            [id, Text(form, "goalId") ?? ""], ifMatch: ifMatch),
+        "contacts" => gateway.SendAsync(GatewayApi.LogContact,
+            new ContactRequest(Text(form, "date"), Text(form, "channel"), Text(form, "note")), [id], ifMatch: ifMatch),
+        "findings" => gateway.SendAsync(GatewayApi.ReportFinding,
+            new FindingRequest(Text(form, "lifeArea"), Text(form, "theme"), Text(form, "description")), [id], ifMatch: ifMatch),
+        "consents" => gateway.SendAsync(GatewayApi.GiveConsent, new ConsentRequest(
+            Text(form, "purpose"),
+            Text(form, "recipient") is { } organisation ? [new RecipientRequest(organisation)] : [],
+            [.. form["dataCategories"].OfType<string>()],
+            Text(form, "language"),
+            Text(form, "form"),
+            Text(form, "validUntil")), [id], ifMatch: ifMatch),
+        "referrals" => gateway.SendAsync(GatewayApi.RequestReferral, Referral(form), [id], ifMatch: ifMatch),
         _ => throw new BadHttpRequestException($"Unknown case action '{action}'."),
     };
 
-    private static object Referral(IFormCollection form)
+    private static ReferralRequest Referral(IFormCollection form)
     {
         var choice = Text(form, "offer")?.Split('|');
-        return new
-        {
-            offerId = choice is [var offer, _] && Guid.TryParse(offer, out var id) ? id : (Guid?)null,
-            partnerOrganisationId = choice is [_, var partner] ? partner : null,
-            note = Text(form, "note"),
-        };
+        return new ReferralRequest(
+            choice is [var offer, _] && Guid.TryParse(offer, out var id) ? id : null,
+            choice is [_, var partner] ? partner : null,
+            Text(form, "note"));
     }
 
     // Repeated rows of a form (needArea/needText…) whose text field is filled in.

@@ -58,3 +58,5 @@ public sealed record InboxReferral(
     string? DeclineReason, string? Outcome, Guid? MatchedVolunteerId, DateTimeOffset ReceivedAt);
 
 public sealed record Volunteer(Guid Id, string Name, string? Email, IReadOnlyList<string> Languages, IReadOnlyList<string> Skills, IReadOnlyList<string> Municipalities);
+
+public sealed record ConsentTemplate(string? Key, string Language, string Title, string Body, bool RightToLeft, string UntilWithdrawn);

@@ -6,31 +6,24 @@ using System.Text.Json;
 namespace KimPlatform.Web.Gateway;
 
 /// <summary>
-/// The gateway's public API as the pages use it. Paths and shapes follow the services' OpenAPI documents
-/// (<c>/openapi/{cases,partners,events,reports}.json</c> at the gateway); the records are in <c>ApiContracts.cs</c>.
+/// The gateway's public API as the pages use it: only the operations <see cref="GatewayApi"/> declares, whose paths and
+/// shapes Web.Tests checks against the services' OpenAPI documents (<c>/openapi/{cases,partners,events,reports}.json</c>).
 /// </summary>
 public sealed class GatewayClient(HttpClient http)
 {
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public Task<ApiResult<T>> GetAsync<T>(string path, CancellationToken cancellationToken = default) =>
-        SendAsync<T>(new HttpRequestMessage(HttpMethod.Get, path), cancellationToken);
+    /// <summary>An operation without a body; <paramref name="route"/> fills the template's segments in order.</summary>
+    public Task<ApiResult<T>> SendAsync<T>(
+        ApiCall<T> call, object[]? route = null, (string Name, string? Value)[]? query = null, string? ifMatch = null,
+        CancellationToken cancellationToken = default) =>
+        SendAsync<T>(WithBody(new HttpMethod(call.Method), call.Path(route, query), null, ifMatch), cancellationToken);
 
-    public Task<ApiResult<T>> PostAsync<T>(string path, object? body, string? ifMatch = null, CancellationToken cancellationToken = default) =>
-        SendAsync<T>(WithBody(HttpMethod.Post, path, body, ifMatch), cancellationToken);
-
-    public Task<ApiResult<T>> PutAsync<T>(string path, object? body, string? ifMatch, CancellationToken cancellationToken = default) =>
-        SendAsync<T>(WithBody(HttpMethod.Put, path, body, ifMatch), cancellationToken);
-
-    public Task<ApiResult<JsonElement>> DeleteAsync(string path, string? ifMatch, CancellationToken cancellationToken = default) =>
-        SendAsync<JsonElement>(WithBody(HttpMethod.Delete, path, null, ifMatch), cancellationToken);
-
-    /// <summary>A text document (CSV, iCalendar, the export) passed through as it is.</summary>
-    public async Task<(HttpStatusCode Status, string? ContentType, byte[] Content)> GetRawAsync(string path, CancellationToken cancellationToken = default)
-    {
-        using var response = await http.GetAsync(path, cancellationToken);
-        return (response.StatusCode, response.Content.Headers.ContentType?.ToString(), await response.Content.ReadAsByteArrayAsync(cancellationToken));
-    }
+    /// <summary>An operation with its declared body.</summary>
+    public Task<ApiResult<TResponse>> SendAsync<TRequest, TResponse>(
+        ApiCall<TRequest, TResponse> call, TRequest body, object[]? route = null, (string Name, string? Value)[]? query = null,
+        string? ifMatch = null, CancellationToken cancellationToken = default) where TRequest : notnull =>
+        SendAsync<TResponse>(WithBody(new HttpMethod(call.Method), call.Path(route, query), body, ifMatch), cancellationToken);
 
     private static HttpRequestMessage WithBody(HttpMethod method, string path, object? body, string? ifMatch)
     {
@@ -86,6 +79,7 @@ public sealed class GatewayClient(HttpClient http)
 
     private sealed record ProblemBody(string? Title, string? Detail, JsonElement? Errors);
 
+    /// <summary>A query string of the parameters that have a value (for the web app's own links).</summary>
     public static string Query(params (string Name, string? Value)[] parameters) =>
         string.Join("&", parameters.Where(p => !string.IsNullOrWhiteSpace(p.Value)).Select(p => $"{p.Name}={Uri.EscapeDataString(p.Value!)}"));
 
