@@ -15,6 +15,7 @@ app.MapDefaultEndpoints();
 app.MapOpenApi().AllowAnonymous();
 app.MapReportsApi();
 app.MapDashboardApi();
+app.MapRebuildApi();
 
 await app.Services.MigrateServiceDatabaseAsync<ReportingDbContext>();
 await app.RunAsync();

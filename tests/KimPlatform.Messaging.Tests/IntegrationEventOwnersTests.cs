@@ -15,6 +15,6 @@ public sealed class IntegrationEventOwnersTests
     {
         var owner = IntegrationEventOwners.Of(IntegrationEventTypes.Resolve(name));
 
-        Assert.Contains(owner, new[] { "cases", "partners", "events" });
+        Assert.Contains(owner, new[] { "cases", "partners", "events", "reporting" });
     }
 }

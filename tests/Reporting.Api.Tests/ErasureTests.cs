@@ -72,4 +72,36 @@ public sealed class ErasureTests(ReportingApiFactory factory)
         Assert.Equal(new Dictionary<string, long?> { ["work"] = 1 }, Report.Rows(report, "goalsAgreed"));
         Assert.Empty(Report.Rows(report, "openCases"));
     }
+
+    [Fact]
+    public async Task CaseErased_LateEventsOfTheCase_AreDroppedAndChangeNoCount()
+    {
+        var tenant = TestEnvironment.NewTenant();
+        var events = new CaseEvents(tenant);
+        var goalId = Guid.CreateVersion7();
+        var opened = events.Opened(CaseEvents.On(2026, 3, 2));
+        var assessment = events.MovedTo("assessment", CaseEvents.On(2026, 3, 3));
+        var plan = events.MovedTo("plan", CaseEvents.On(2026, 3, 4));
+        var goal = events.GoalAgreed(goalId, "work");
+        var monitoring = events.MovedTo("monitoring", CaseEvents.On(2026, 3, 5));
+        // Sent before the erasure but delivered after it: a goal's progress and a new case manager.
+        var achieved = events.GoalProgressed(goalId, "work", "achieved", CaseEvents.On(2026, 3, 6));
+        var assigned = events.Assigned("cm-late", CaseEvents.On(2026, 3, 7));
+        var closing = events.MovedTo("closed", CaseEvents.On(2026, 3, 9));
+        var closed = events.Closed("erased", "not-achieved");
+        var erased = events.Erased(CaseEvents.On(2026, 3, 9)) with { Version = closing.Version };
+        await factory.DeliverAsync(opened, assessment, plan, goal, monitoring, closing, closed, erased);
+        var before = await Report.GetAsync(factory.CoordinatorOf(tenant), "/api/reports/cases?period=2026-03");
+
+        // The late ones, and copies of the opening and a phase change as a replay would send them.
+        await factory.DeliverAsync(achieved, assigned, opened with { EventId = Guid.CreateVersion7() }, assessment with { EventId = Guid.CreateVersion7() });
+
+        Assert.Equal(0, await factory.CountAsync("SELECT count(*) FROM case_states WHERE tenant_id = @p0", tenant));
+        Assert.Equal(0, await factory.CountAsync("SELECT count(*) FROM goal_states WHERE tenant_id = @p0", tenant));
+        Assert.Equal(0, await factory.CountAsync("SELECT count(*) FROM pending_events WHERE tenant_id = @p0", tenant));
+        var after = await Report.GetAsync(factory.CoordinatorOf(tenant), "/api/reports/cases?period=2026-03");
+        Assert.Equal(before.GetRawText(), after.GetRawText());
+        Assert.Equal(new Dictionary<string, long?> { ["erased"] = 1 }, Report.Rows(after, "closuresByReason"));
+        Assert.Empty(Report.Rows(after, "goalsAchieved"));
+    }
 }

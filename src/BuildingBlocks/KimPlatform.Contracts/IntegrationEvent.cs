@@ -19,6 +19,13 @@ public abstract record IntegrationEvent
     /// <summary>When the change happened.</summary>
     [NotPersonalData("envelope of every integration event")]
     public required DateTimeOffset OccurredAt { get; init; }
+
+    /// <summary>
+    /// Set when a service re-publishes the event from its history for a reporting rebuild: the rebuild's id. Only
+    /// consumers that rebuild read models take such a copy; every other consumer drops it.
+    /// </summary>
+    [NotPersonalData("envelope of every integration event")]
+    public Guid? ReplayId { get; init; }
 }
 
 /// <summary>An event about one aggregate; <see cref="Version"/> lets consumers ignore stale or repeated events.</summary>

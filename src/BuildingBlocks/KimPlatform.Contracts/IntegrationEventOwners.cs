@@ -2,7 +2,7 @@ namespace KimPlatform.Contracts;
 
 /// <summary>
 /// Which service may send each integration event: the one whose file of this project declares it (CaseEvents.cs →
-/// <c>cases</c>, PartnerEvents.cs → <c>partners</c>, EventEvents.cs → <c>events</c>). Consumers refuse an event from
+/// <c>cases</c>, PartnerEvents.cs → <c>partners</c>, EventEvents.cs → <c>events</c>, ReportingRequests.cs → <c>reporting</c>). Consumers refuse an event from
 /// any other sender, and kim derives each service's broker permissions from the same files.
 /// </summary>
 public static class IntegrationEventOwners
@@ -21,6 +21,8 @@ public static class IntegrationEventOwners
         [typeof(EventScheduled)] = "events", [typeof(RegistrationConfirmed)] = "events", [typeof(RegistrationWaitlisted)] = "events",
         [typeof(RegistrationPromoted)] = "events", [typeof(RegistrationCancelled)] = "events", [typeof(AttendanceRecorded)] = "events",
         [typeof(EventResultsRecorded)] = "events", [typeof(FeedbackGiven)] = "events",
+
+        [typeof(ReportingRebuildRequested)] = "reporting",
     };
 
     /// <summary>The service entitled to send <paramref name="eventType"/>, or null for a type nobody owns.</summary>

@@ -1,5 +1,6 @@
 using KimPlatform.Contracts;
 using KimPlatform.Messaging.Outbox;
+using KimPlatform.Messaging.Replay;
 using KimPlatform.Messaging.Senders;
 using MassTransit;
 using Microsoft.Extensions.Configuration;
@@ -58,6 +59,7 @@ public static class MessagingExtensions
                     }
                 }));
                 rabbit.UseConsumeFilter(typeof(SenderCheckFilter<>), context);
+                rabbit.UseConsumeFilter(typeof(ReplayFilter<>), context);
 
                 ConfigureRetries(rabbit);
                 // Queues start with the service's name (the broker user may use only those); test hosts choose their own prefix.

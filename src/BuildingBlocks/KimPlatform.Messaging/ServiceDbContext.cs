@@ -1,5 +1,6 @@
 using KimPlatform.Messaging.Inbox;
 using KimPlatform.Messaging.Outbox;
+using KimPlatform.Messaging.Replay;
 using Microsoft.EntityFrameworkCore;
 
 namespace KimPlatform.Messaging;
@@ -34,6 +35,7 @@ public abstract class ServiceDbContext(DbContextOptions options) : DbContext(opt
     public void AddIntegrationEvent<TEvent>(TEvent integrationEvent) where TEvent : Contracts.IntegrationEvent
     {
         OutboxMessages.Add(OutboxMessage.From(integrationEvent));
+        KeepForReplay(integrationEvent);
         OutboxWritten = true;
     }
 
@@ -41,7 +43,27 @@ public abstract class ServiceDbContext(DbContextOptions options) : DbContext(opt
     public void AddIntegrationEvents(IEnumerable<Contracts.IntegrationEvent> integrationEvents)
     {
         ArgumentNullException.ThrowIfNull(integrationEvents);
-        OutboxMessages.AddRange(integrationEvents.Select(OutboxMessage.From));
+        foreach (var integrationEvent in integrationEvents)
+        {
+            OutboxMessages.Add(OutboxMessage.From(integrationEvent));
+            KeepForReplay(integrationEvent);
+        }
+
         OutboxWritten = true;
+    }
+
+    /// <summary>
+    /// What of <paramref name="integrationEvent"/> to keep in <c>replay_history</c> for a reporting rebuild: null (the
+    /// default) for an event reporting does not consume, else the event without what reporting does not read. A service
+    /// that overrides it maps <see cref="ReplayHistoryEntityTypeConfiguration"/>.
+    /// </summary>
+    protected virtual Contracts.IntegrationEvent? ForReplay(Contracts.IntegrationEvent integrationEvent) => null;
+
+    private void KeepForReplay(Contracts.IntegrationEvent integrationEvent)
+    {
+        if (ForReplay(integrationEvent) is { } kept)
+        {
+            Set<ReplayHistoryEntry>().Add(ReplayHistoryEntry.From(kept));
+        }
     }
 }

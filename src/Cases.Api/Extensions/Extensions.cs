@@ -22,6 +22,7 @@ internal static class Extensions
             bus.AddConsumer<ReferralDeclinedConsumer>();
             bus.AddConsumer<ReferralCompletedConsumer>();
             bus.AddConsumer<OrganisationRegisteredConsumer>();
+            bus.AddConsumer<ReportingRebuildRequestedConsumer>();
             bus.AddRequestClient<HeldDataAtPartnersRequested>();
         });
         // A referral carries what the person consented to share; once the broker has it, the outbox keeps none of it.

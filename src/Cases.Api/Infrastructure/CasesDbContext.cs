@@ -1,6 +1,8 @@
+using KimPlatform.Cases.Api.Application.Replay;
 using KimPlatform.Cases.Api.Domain;
 using KimPlatform.Cases.Api.Infrastructure.EntityConfigurations;
 using KimPlatform.Messaging;
+using KimPlatform.Messaging.Replay;
 using Microsoft.EntityFrameworkCore;
 
 namespace KimPlatform.Cases.Api.Infrastructure;
@@ -19,6 +21,7 @@ public sealed class CasesDbContext(DbContextOptions<CasesDbContext> options) : S
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
+        modelBuilder.ApplyConfiguration(new ReplayHistoryEntityTypeConfiguration());
         modelBuilder.ApplyConfiguration(new CaseEntityTypeConfiguration());
         modelBuilder.ApplyConfiguration(new AuditEntryEntityTypeConfiguration());
         modelBuilder.ApplyConfiguration(new ConsentTemplateEntityTypeConfiguration());
@@ -30,4 +33,6 @@ public sealed class CasesDbContext(DbContextOptions<CasesDbContext> options) : S
             tenant.Property(known => known.TenantId).HasMaxLength(100);
         });
     }
+
+    protected override KimPlatform.Contracts.IntegrationEvent? ForReplay(KimPlatform.Contracts.IntegrationEvent integrationEvent) => CaseReplay.ForReplay(integrationEvent);
 }

@@ -1,6 +1,8 @@
+using KimPlatform.Events.Api.Application.Replay;
 using KimPlatform.Events.Api.Domain;
 using KimPlatform.Events.Api.Infrastructure.EntityConfigurations;
 using KimPlatform.Messaging;
+using KimPlatform.Messaging.Replay;
 using Microsoft.EntityFrameworkCore;
 
 namespace KimPlatform.Events.Api.Infrastructure;
@@ -14,6 +16,7 @@ public sealed class EventsDbContext(DbContextOptions<EventsDbContext> options) :
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
+        modelBuilder.ApplyConfiguration(new ReplayHistoryEntityTypeConfiguration());
         modelBuilder.ApplyConfiguration(new EventEntityTypeConfiguration());
         modelBuilder.ApplyConfiguration(new RegistrationEntityTypeConfiguration());
         modelBuilder.Entity<KnownTenant>(tenant =>
@@ -23,4 +26,6 @@ public sealed class EventsDbContext(DbContextOptions<EventsDbContext> options) :
             tenant.Property(known => known.TenantId).HasMaxLength(100);
         });
     }
+
+    protected override KimPlatform.Contracts.IntegrationEvent? ForReplay(KimPlatform.Contracts.IntegrationEvent integrationEvent) => EventReplay.ForReplay(integrationEvent);
 }

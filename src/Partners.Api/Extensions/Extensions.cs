@@ -21,6 +21,7 @@ internal static class Extensions
             bus.AddConsumer<ConsentWithdrawnConsumer>();
             bus.AddConsumer<CaseErasedConsumer>();
             bus.AddConsumer<HeldDataAtPartnersRequestedConsumer>();
+            bus.AddConsumer<ReportingRebuildRequestedConsumer>();
         });
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddScoped<TenantUnitOfWork>();

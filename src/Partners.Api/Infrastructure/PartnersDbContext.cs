@@ -1,4 +1,6 @@
 using KimPlatform.Messaging;
+using KimPlatform.Messaging.Replay;
+using KimPlatform.Partners.Api.Application.Replay;
 using KimPlatform.Partners.Api.Domain;
 using KimPlatform.Partners.Api.Infrastructure.EntityConfigurations;
 using Microsoft.EntityFrameworkCore;
@@ -17,6 +19,7 @@ public sealed class PartnersDbContext(DbContextOptions<PartnersDbContext> option
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
+        modelBuilder.ApplyConfiguration(new ReplayHistoryEntityTypeConfiguration());
         modelBuilder.ApplyConfiguration(new OrganisationEntityTypeConfiguration());
         modelBuilder.ApplyConfiguration(new OfferEntityTypeConfiguration());
         modelBuilder.ApplyConfiguration(new ReferralEntityTypeConfiguration());
@@ -24,4 +27,6 @@ public sealed class PartnersDbContext(DbContextOptions<PartnersDbContext> option
         modelBuilder.ApplyConfiguration(new NetworkBodyEntityTypeConfiguration());
         modelBuilder.ApplyConfiguration(new BodySignupEntityTypeConfiguration());
     }
+
+    protected override KimPlatform.Contracts.IntegrationEvent? ForReplay(KimPlatform.Contracts.IntegrationEvent integrationEvent) => PartnerReplay.ForReplay(integrationEvent);
 }

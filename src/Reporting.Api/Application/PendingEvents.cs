@@ -24,6 +24,12 @@ public sealed class PendingEvents(ReportingDbContext db)
         var readiness = await apply(pseudonymised);
         if (readiness == Readiness.Wait)
         {
+            // A replayed copy of an event that already waits (or the original of a waiting copy) is the same event.
+            if (await db.PendingEvents.AnyAsync(parked => parked.Id == pseudonymised.EventId, cancellationToken))
+            {
+                return;
+            }
+
             db.PendingEvents.Add(new PendingEvent
             {
                 Id = pseudonymised.EventId,

@@ -1,4 +1,6 @@
+using KimPlatform.Messaging.Senders;
 using KimPlatform.Reporting.Api.Application;
+using KimPlatform.Reporting.Api.Application.Rebuild;
 using KimPlatform.Reporting.Api.Infrastructure;
 using KimPlatform.Reporting.Api.IntegrationEvents;
 using MassTransit;
@@ -14,6 +16,8 @@ internal static class Extensions
         builder.AddServiceDatabase<ReportingDbContext>("reportingdb");
         // The Messaging block retries a database outage for minutes instead of moving the message to _error.
         builder.AddKimMessaging(bus => bus.AddConsumersFromNamespaceContaining<CaseOpenedConsumer>());
+        // Reporting alone takes the events the other services re-publish for a rebuild.
+        builder.Services.PostConfigure<MessagingOptions>(messaging => messaging.TakesReplays = true);
         builder.Services.AddOptions<ReportingOptions>().BindConfiguration(ReportingOptions.SectionName);
         builder.Services.AddSingleton<Pseudonyms>();
         builder.Services.AddScoped<CounterChanges>();
@@ -31,6 +35,7 @@ internal static class Extensions
         builder.Services.AddScoped<NetworkEventFigures>();
         builder.Services.AddScoped<FindingFigures>();
         builder.Services.AddScoped<FundingYear>();
+        builder.Services.AddScoped<ReportRebuild>();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddOpenApi();
     }

@@ -20,4 +20,10 @@ public sealed class MessagingOptions
     /// service on one broker user, switch it off.
     /// </summary>
     public bool VerifySender { get; set; } = true;
+
+    /// <summary>
+    /// Take events that another service re-publishes for a reporting rebuild (<see cref="Contracts.IntegrationEvent.ReplayId"/>).
+    /// Only the reporting service does; every other service drops them.
+    /// </summary>
+    public bool TakesReplays { get; set; }
 }
