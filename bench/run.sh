@@ -284,6 +284,8 @@ for kind in text text-rare filters text+filter+lang browse; do
     record directory "$kind: ${QUERIES[$kind]}" "$(field rps "$line")" "$(field p50 "$line")" "$(field p95 "$line")" "$(field p99 "$line")" ""
     log "   $kind: $line"
 done
+# The portal's pages over the same offers: render time of the directory page, weight of each public page (bench/web).
+WEB_PART=$("$BENCH/web/run.sh" "$DIR_TENANT" "$duration" 2>>"$STATE/hooks.log" || echo "(bench/web/run.sh failed; see .kim/bench/hooks.log)")
 "${PSQL[@]}" -d partnersdb -c "DELETE FROM offers WHERE tenant_id = '$DIR_TENANT'" -c "DELETE FROM organisations WHERE tenant_id = '$DIR_TENANT'"
 
 # ─── 4. footprint ─────────────────────────────────────────────────────────────────────────────────
@@ -312,6 +314,8 @@ for hook in "event propagation:$BENCH/propagation/run.sh" "reporting at scale:$B
         HOOKS+=$'\n'"### ${name^}"$'\n\n'"Not measured: ${script#"$ROOT"/} is not in this checkout yet."$'\n'
     fi
 done
+
+HOOKS+=$'\n'"### The portal's pages"$'\n\n'"$WEB_PART"$'\n'
 
 # ─── docs/benchmarks.md ──────────────────────────────────────────────────────────────────────────
 

@@ -41,9 +41,13 @@ service_environment() {
         # Every test calls from 127.0.0.1, and the security matrix alone sends hundreds of calls without a valid
         # token: one address's limit would starve the other tests. The limits are tested on a gateway of their own.
         if [[ $PROFILE == test ]]; then SERVICE_ENV+=("Gateway__RateLimit__PermitsPerMinuteAnonymous=100000"); fi
+        web_forwarding_key
+        SERVICE_ENV+=("Gateway__WebApp__ForwardingKey=$WEB_FORWARDING_KEY")
     elif [[ -z ${DATABASE[$name]:-} ]]; then
         # A client of the gateway (the web app): no database, no broker.
         SERVICE_ENV+=("services__gateway__http__0=http://127.0.0.1:${PORT[gateway]}")
+        web_forwarding_key
+        SERVICE_ENV+=("Web__ForwardingKey=$WEB_FORWARDING_KEY")
     else
         SERVICE_ENV+=(
             "ConnectionStrings__${DATABASE[$name]}=$(pg_server);Database=${DATABASE[$name]}"
@@ -54,6 +58,12 @@ service_environment() {
             SERVICE_ENV+=("Reporting__PseudonymKey=$PSEUDONYM_KEY")
         fi
     fi
+}
+
+# The key with which the web app names a portal visitor's address to the gateway (Policies/WebAppClientAddress.cs):
+# made afresh for each start of a stack, since only its two processes need it.
+web_forwarding_key() {
+    [[ -n ${WEB_FORWARDING_KEY:-} ]] || WEB_FORWARDING_KEY=$(od -An -tx1 -N32 /dev/urandom | tr -d ' \n')
 }
 
 # Copy a process's output to its log and, prefixed with its name, to the terminal.

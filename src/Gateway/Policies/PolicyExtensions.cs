@@ -17,6 +17,8 @@ internal static class PolicyExtensions
     /// <summary>Before authentication: the headers must be on the 401s too, and a CORS preflight carries no token.</summary>
     public static void UseGatewayHeaderPolicies(this WebApplication app)
     {
+        // First, so that the limiter and the logs see the portal visitor the web app calls for.
+        app.UseWebAppClientAddress();
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseCors();
     }

@@ -10,6 +10,7 @@ internal static class GatewayClientExtensions
     {
         services.AddHttpContextAccessor();
         services.AddTransient<CallerTokenHandler>();
+        services.AddTransient<VisitorAddressHandler>();
 #pragma warning disable EXTEXP0001 // evaluation API; a retried POST would register a person twice, so the caller sees the error instead
         services.AddHttpClient<GatewayClient>(http =>
             {
@@ -19,6 +20,7 @@ internal static class GatewayClientExtensions
                 http.Timeout = TimeSpan.FromSeconds(15);
             })
             .AddHttpMessageHandler<CallerTokenHandler>()
+            .AddHttpMessageHandler<VisitorAddressHandler>()
             .RemoveAllResilienceHandlers();
 #pragma warning restore EXTEXP0001
     }
@@ -33,6 +35,28 @@ internal sealed class CallerTokenHandler(IHttpContextAccessor accessor) : Delega
         if (!string.IsNullOrEmpty(authorization) && request.Headers.Authorization is null)
         {
             request.Headers.TryAddWithoutValidation("Authorization", authorization);
+        }
+
+        return base.SendAsync(request, cancellationToken);
+    }
+}
+
+/// <summary>
+/// Names the visitor's address to the gateway, with the key both share (<c>Web:ForwardingKey</c>), so that the gateway's
+/// anonymous rate limit counts each portal visitor rather than the web app, which makes every call from its own address.
+/// The visitor's address is the one the forwarded headers of the gateway gave this request.
+/// </summary>
+internal sealed class VisitorAddressHandler(IHttpContextAccessor accessor, IConfiguration configuration) : DelegatingHandler
+{
+    public const string AddressHeader = "X-Kim-Client-Address";
+    public const string KeyHeader = "X-Kim-Web-Key";
+
+    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        if (configuration["Web:ForwardingKey"] is { Length: > 0 } key && accessor.HttpContext?.Connection.RemoteIpAddress is { } visitor)
+        {
+            request.Headers.TryAddWithoutValidation(KeyHeader, key);
+            request.Headers.TryAddWithoutValidation(AddressHeader, visitor.ToString());
         }
 
         return base.SendAsync(request, cancellationToken);

@@ -83,4 +83,64 @@ public sealed class RateLimitTests
         Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], statuses);
         Assert.Equal(HttpStatusCode.OK, served.StatusCode);
     }
+
+    private const string WebAppKey = "the-web-apps-forwarding-key-0123456789abcdef";
+
+    [Fact]
+    public async Task PortalVisitorsNamedByTheWebApp_EachHaveTheirOwnAnonymousBudget()
+    {
+        await using var gateway = await GatewayHost.StartAsync(new Dictionary<string, string?>
+        {
+            ["Gateway:RateLimit:PermitsPerMinuteAnonymous"] = "2",
+            ["Gateway:WebApp:ForwardingKey"] = WebAppKey,
+        });
+        using var webApp = gateway.CreateClient();
+
+        var first = await DirectoryStatusesAsync(webApp, 3, WebAppKey, "203.0.113.7");
+        var second = await DirectoryStatusesAsync(webApp, 1, WebAppKey, "203.0.113.8");
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], first);
+        Assert.Equal([HttpStatusCode.OK], second);
+    }
+
+    [Fact]
+    public async Task ClientWithoutTheWebAppsKey_NamingAnAddress_IsCountedUnderItsOwn()
+    {
+        await using var gateway = await GatewayHost.StartAsync(new Dictionary<string, string?>
+        {
+            ["Gateway:RateLimit:PermitsPerMinuteAnonymous"] = "2",
+            ["Gateway:WebApp:ForwardingKey"] = WebAppKey,
+        });
+        using var client = gateway.CreateClient();
+
+        // Each call names a fresh address, without the key or with a wrong one: all count against the client's own address.
+        var statuses = new List<HttpStatusCode>();
+        statuses.AddRange(await DirectoryStatusesAsync(client, 1, null, "203.0.113.21"));
+        statuses.AddRange(await DirectoryStatusesAsync(client, 1, "not-the-key", "203.0.113.22"));
+        statuses.AddRange(await DirectoryStatusesAsync(client, 1, WebAppKey[..^1] + "X", "203.0.113.23"));
+        // A visitor the web app names is not hurt by it.
+        var visitor = await DirectoryStatusesAsync(client, 1, WebAppKey, "203.0.113.21");
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], statuses);
+        Assert.Equal([HttpStatusCode.OK], visitor);
+    }
+
+    private static async Task<List<HttpStatusCode>> DirectoryStatusesAsync(HttpClient client, int calls, string? key, string address)
+    {
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < calls; i++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/api/partners/offers?tenant=kreis-guetersloh");
+            request.Headers.Add("X-Kim-Client-Address", address);
+            if (key is not null)
+            {
+                request.Headers.Add("X-Kim-Web-Key", key);
+            }
+
+            using var response = await client.SendAsync(request);
+            statuses.Add(response.StatusCode);
+        }
+
+        return statuses;
+    }
 }
