@@ -1,5 +1,6 @@
 using KimPlatform.Events.Api.Application;
 using KimPlatform.Events.Api.Infrastructure;
+using KimPlatform.Events.Api.IntegrationEvents;
 using KimPlatform.Events.Api.Retention;
 
 namespace KimPlatform.Events.Api.Extensions;
@@ -10,7 +11,7 @@ internal static class Extensions
     {
         builder.AddKimAuthentication();
         builder.AddServiceDatabase<EventsDbContext>("eventsdb");
-        builder.AddKimMessaging();
+        builder.AddKimMessaging(bus => bus.AddConsumer<HeldDataAtEventsRequestedConsumer>());
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddScoped<TenantUnitOfWork>();
         builder.Services.AddScoped<EventAccess>();
