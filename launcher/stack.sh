@@ -57,6 +57,10 @@ service_environment() {
         if [[ $service == reporting-api ]]; then
             SERVICE_ENV+=("Reporting__PseudonymKey=$PSEUDONYM_KEY")
         fi
+        # The end-to-end tests move records past their retention period and wait for the jobs' next pass.
+        if [[ $PROFILE == test ]]; then
+            SERVICE_ENV+=("Retention__Interval=00:00:05" "PartnerRetention__Interval=00:00:05" "Events__Retention__Interval=00:00:05")
+        fi
     fi
 }
 

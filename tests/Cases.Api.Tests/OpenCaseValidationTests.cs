@@ -35,6 +35,7 @@ public sealed class OpenCaseValidationTests(CasesApiFactory factory)
         { Mutate(body => body["person"]!["arrivalDate"] = "1980-01-01"), "person.arrivalDate" },
         { Mutate(body => body["person"]!.AsObject().Remove("residenceStatus")), "person.residenceStatus" },
         { Mutate(body => body["person"]!.AsObject().Remove("municipality")), "person.municipality" },
+        { Mutate(body => body["person"]!["email"] = "olena at example.org"), "person.email" },
         { Mutate(body => body["person"]!["languages"] = new JsonArray("arabic")), "person.languages[0]" },
         { Mutate(body => body["person"]!["languages"] = new JsonArray(Enumerable.Range(0, 21).Select(_ => (JsonNode)"de").ToArray())), "person.languages" },
         { Mutate(body => body["targetGroups"] = new JsonArray("women", "women")), "targetGroups" },

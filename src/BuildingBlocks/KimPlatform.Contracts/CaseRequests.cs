@@ -15,6 +15,18 @@ public sealed record HeldDataAtPartnersRequested
     public required Guid CaseId { get; init; }
 }
 
+/// <summary>
+/// The case service asks the event service which registrations it holds under the person's e-mail address. Sent only
+/// while the person's consent names the data category <c>event-registrations</c>; the case id does not go along.
+/// </summary>
+public sealed record HeldDataAtEventsRequested
+{
+    [NotPersonalData("key of the tenant (a county)")]
+    public required string TenantId { get; init; }
+    [PersonalData(PersonalDataCategory.Contact, ProcessingPurposes.CaseManagement, LegalBases.GdprArt6Para1A | LegalBases.GdprArt6Para1C, DataRecipients.EventsService, RetentionRule.NotStored, DeletionPaths.NothingStored)]
+    public required string Email { get; init; }
+}
+
 /// <summary>What one service holds about a case's person, each item with what its declarations say.</summary>
 public sealed record HeldDataReport
 {

@@ -37,6 +37,9 @@ public sealed record PersonRequest
 
     [MaxLength(20), Description("Members of the person's household")]
     public IReadOnlyList<HouseholdMemberRequest>? Household { get; init; }
+
+    [MaxLength(254), Description("E-mail address, optional; with a consent naming 'event-registrations' the export lists the event registrations made under it")]
+    public string? Email { get; init; }
 }
 
 public sealed record HouseholdMemberRequest

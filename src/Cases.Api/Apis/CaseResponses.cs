@@ -5,7 +5,8 @@ namespace KimPlatform.Cases.Api.Apis;
 
 public sealed record PersonResponse(
     string GivenName, string FamilyName, DateOnly BirthDate, Gender? Gender, string? Nationality, IReadOnlyList<string> Languages,
-    ResidenceStatus ResidenceStatus, DateOnly? ArrivalDate, string Municipality, IReadOnlyList<HouseholdMemberResponse> Household);
+    ResidenceStatus ResidenceStatus, DateOnly? ArrivalDate, string Municipality, IReadOnlyList<HouseholdMemberResponse> Household,
+    string? Email = null);
 
 public sealed record HouseholdMemberResponse(HouseholdRelation Relation, string GivenName, int? BirthYear);
 
@@ -49,7 +50,8 @@ public sealed record CaseResponse(
         c.Id, c.Phase, c.Version, c.OrganisationId, c.AssignedCaseManagerId,
         c.Person is { } p
             ? new PersonResponse(p.GivenName, p.FamilyName, p.BirthDate, p.Gender, p.Nationality, p.Languages, p.ResidenceStatus,
-                p.ArrivalDate, p.Municipality, p.Household.Select(m => new HouseholdMemberResponse(m.Relation, m.GivenName, m.BirthYear)).ToArray())
+                p.ArrivalDate, p.Municipality, p.Household.Select(m => new HouseholdMemberResponse(m.Relation, m.GivenName, m.BirthYear)).ToArray(),
+                p.Email)
             : null,
         c.TargetGroups, c.Reachability, c.OpenedAt, c.ClosedAt, c.CloseReason, c.CloseOutcome, c.ErasedAt,
         c.Needs.Select(n => new NeedResponse(n.LifeArea, n.Description)).ToArray(),

@@ -55,7 +55,7 @@ public static class DataSubjectApi
             CaseResponse.From(found),
             found.Consents.Select(ConsentReceipt.From).ToArray(),
             await queries.AuditLogAsync(id, cancellationToken),
-            await dataMap.AskAsync(found.TenantId, found.Id, cancellationToken)));
+            await dataMap.AskAsync(found.TenantId, found.Id, found.LinkedEmail(access.Today), cancellationToken)));
     }
 
     public static async Task<Results<NoContent, ProblemHttpResult>> EraseCase(

@@ -89,6 +89,12 @@ public sealed class Case
 
     public bool IsErased => ErasedAt is not null;
 
+    /// <summary>The person's e-mail address while a valid consent names <see cref="DataCategory.EventRegistrations"/>; else null.</summary>
+    public string? LinkedEmail(DateOnly today) =>
+        Person?.Email is { } email && _consents.Any(consent => consent.IsValidOn(today) && consent.DataCategories.Contains(DataCategory.EventRegistrations))
+            ? email
+            : null;
+
     public static Case Open(
         string tenantId, string organisationId, string caseManagerId, Person person,
         IReadOnlyList<TargetGroup> targetGroups, Reachability reachability, DateTimeOffset now)

@@ -50,8 +50,10 @@ public enum ConsentForm { Written, Electronic }
 /// <summary>
 /// What a consent allows to be shared; a referral carries exactly these parts of the case. <see cref="Note"/> is the case
 /// manager's free-text note of a referral: it can say anything about the person, so it needs consent of its own.
+/// <see cref="EventRegistrations"/> shares nothing with a partner: it lets the case link the event registrations made
+/// under the person's e-mail address, so the Art. 15 export asks the event service for them.
 /// </summary>
-public enum DataCategory { Identity, ResidenceStatus, Languages, Household, Needs, Goals, Note }
+public enum DataCategory { Identity, ResidenceStatus, Languages, Household, Needs, Goals, Note, EventRegistrations }
 
 public enum ReferralStatus { Requested, Accepted, Declined, Completed }
 

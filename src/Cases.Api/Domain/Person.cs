@@ -26,6 +26,9 @@ public sealed class Person
     public DateOnly? ArrivalDate { get; init; }
     [PersonalData(PersonalDataCategory.PlaceOfResidence, ProcessingPurposes.CaseManagement, LegalBases.GdprArt6Para1E | LegalBases.SgbX67A | LegalBases.SgbX67C, DataRecipients.CaseOrganisation | DataRecipients.DataSubject, RetentionRule.CaseRetention, DeletionPaths.CaseErasure | DeletionPaths.CaseRetentionJob)]
     public required string Municipality { get; init; }
+    /// <summary>The person's e-mail address, if they give one; with their consent it links their event registrations.</summary>
+    [PersonalData(PersonalDataCategory.Contact, ProcessingPurposes.CaseManagement, LegalBases.GdprArt6Para1E | LegalBases.SgbX67A | LegalBases.SgbX67C | LegalBases.GdprArt6Para1A, DataRecipients.CaseOrganisation | DataRecipients.DataSubject | DataRecipients.EventsService, RetentionRule.CaseRetention, DeletionPaths.CaseErasure | DeletionPaths.CaseRetentionJob)]
+    public string? Email { get; init; }
     [PersonalData(PersonalDataCategory.Household, ProcessingPurposes.CaseManagement, LegalBases.GdprArt6Para1E | LegalBases.SgbX67A | LegalBases.SgbX67C, DataRecipients.CaseOrganisation | DataRecipients.DataSubject, RetentionRule.CaseRetention, DeletionPaths.CaseErasure | DeletionPaths.CaseRetentionJob)]
     public IReadOnlyList<HouseholdMember> Household { get => _household.AsReadOnly(); init => _household = [.. value]; }
 

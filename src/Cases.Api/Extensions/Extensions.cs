@@ -24,6 +24,7 @@ internal static class Extensions
             bus.AddConsumer<OrganisationRegisteredConsumer>();
             bus.AddConsumer<ReportingRebuildRequestedConsumer>();
             bus.AddRequestClient<HeldDataAtPartnersRequested>();
+            bus.AddRequestClient<HeldDataAtEventsRequested>();
         });
         // A referral carries what the person consented to share; once the broker has it, the outbox keeps none of it.
         builder.Services.Configure<OutboxOptions>(outbox => outbox.PersonalFields[nameof(ReferralRequested)] =

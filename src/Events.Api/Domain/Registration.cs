@@ -50,15 +50,15 @@ public sealed class Registration
     public PlaceStatus Status { get; private set; }
 
     // Personal data; null once retention has removed it.
-    [PersonalData(PersonalDataCategory.Identity, ProcessingPurposes.EventRegistration, LegalBases.GdprArt6Para1A, DataRecipients.Coordination | DataRecipients.DataSubject, RetentionRule.EventRetention, DeletionPaths.RegistrationRetentionJob | DeletionPaths.CaseErasure)]
+    [PersonalData(PersonalDataCategory.Identity, ProcessingPurposes.EventRegistration, LegalBases.GdprArt6Para1A, DataRecipients.Coordination | DataRecipients.DataSubject, RetentionRule.EventRetention, DeletionPaths.RegistrationRetentionJob)]
     public string? Name { get; private set; }
-    [PersonalData(PersonalDataCategory.Contact, ProcessingPurposes.EventRegistration, LegalBases.GdprArt6Para1A, DataRecipients.Coordination | DataRecipients.DataSubject, RetentionRule.EventRetention, DeletionPaths.RegistrationRetentionJob | DeletionPaths.CaseErasure)]
+    [PersonalData(PersonalDataCategory.Contact, ProcessingPurposes.EventRegistration, LegalBases.GdprArt6Para1A, DataRecipients.Coordination | DataRecipients.DataSubject, RetentionRule.EventRetention, DeletionPaths.RegistrationRetentionJob)]
     public string? Email { get; private set; }
-    [PersonalData(PersonalDataCategory.Contact, ProcessingPurposes.EventRegistration, LegalBases.GdprArt6Para1A, DataRecipients.Coordination | DataRecipients.DataSubject, RetentionRule.EventRetention, DeletionPaths.RegistrationRetentionJob | DeletionPaths.CaseErasure)]
+    [PersonalData(PersonalDataCategory.Contact, ProcessingPurposes.EventRegistration, LegalBases.GdprArt6Para1A, DataRecipients.Coordination | DataRecipients.DataSubject, RetentionRule.EventRetention, DeletionPaths.RegistrationRetentionJob)]
     public string? EmailKey { get; private set; }
-    [PersonalData(PersonalDataCategory.Staff, ProcessingPurposes.EventRegistration, LegalBases.GdprArt6Para1A, DataRecipients.Coordination | DataRecipients.DataSubject, RetentionRule.EventRetention, DeletionPaths.RegistrationRetentionJob | DeletionPaths.CaseErasure)]
+    [PersonalData(PersonalDataCategory.Staff, ProcessingPurposes.EventRegistration, LegalBases.GdprArt6Para1A, DataRecipients.Coordination | DataRecipients.DataSubject, RetentionRule.EventRetention, DeletionPaths.RegistrationRetentionJob)]
     public string? Organisation { get; private set; }
-    [PersonalData(PersonalDataCategory.ParticipationNeeds, ProcessingPurposes.EventRegistration, LegalBases.GdprArt6Para1A | LegalBases.GdprArt9Para2A, DataRecipients.Coordination | DataRecipients.DataSubject, RetentionRule.EventRetention, DeletionPaths.RegistrationRetentionJob | DeletionPaths.CaseErasure, Special = true)]
+    [PersonalData(PersonalDataCategory.ParticipationNeeds, ProcessingPurposes.EventRegistration, LegalBases.GdprArt6Para1A | LegalBases.GdprArt9Para2A, DataRecipients.Coordination | DataRecipients.DataSubject, RetentionRule.EventRetention, DeletionPaths.RegistrationRetentionJob, Special = true)]
     public Needs? Needs { get; private set; }
 
     [PersonalData(PersonalDataCategory.Participation, ProcessingPurposes.EventRegistration, LegalBases.GdprArt6Para1A, DataRecipients.Coordination | DataRecipients.DataSubject, RetentionRule.StatisticsRetention, DeletionPaths.NotDeleted)]

@@ -11,7 +11,11 @@ internal static class Extensions
     {
         builder.AddKimAuthentication();
         builder.AddServiceDatabase<EventsDbContext>("eventsdb");
-        builder.AddKimMessaging(bus => bus.AddConsumer<ReportingRebuildRequestedConsumer>());
+        builder.AddKimMessaging(bus =>
+        {
+            bus.AddConsumer<ReportingRebuildRequestedConsumer>();
+            bus.AddConsumer<HeldDataAtEventsRequestedConsumer>();
+        });
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddScoped<TenantUnitOfWork>();
         builder.Services.AddScoped<EventAccess>();

@@ -29,13 +29,14 @@ internal sealed record EnteredCase(Guid Id, IReadOnlyList<string> Personal)
         var contact = $"Called about the course {marker}";
         var purpose = $"Referral to a job coaching offer {marker}";
         var note = $"Interested in care work {marker}";
+        var email = $"olena.{marker}@example.org";
 
         var id = await session.OpenAsync(new
         {
             person = new
             {
                 givenName = given, familyName = family, birthDate, gender = "female", nationality = "UA",
-                languages = new[] { "uk", "ru" }, residenceStatus = "temporary-protection", arrivalDate, municipality = "Rietberg",
+                languages = new[] { "uk", "ru" }, residenceStatus = "temporary-protection", arrivalDate, municipality = "Rietberg", email,
                 household = new[] { new { relation = "child", givenName = child, birthYear = 2015 } },
             },
             targetGroups = new[] { "women" },
@@ -56,7 +57,7 @@ internal sealed record EnteredCase(Guid Id, IReadOnlyList<string> Personal)
         });
         await session.ChangeOkAsync(id, "/referrals", new { offerId = Guid.NewGuid(), partnerOrganisationId = "jobcenter-guetersloh", note });
         await session.ChangeOkAsync(id, "/findings", new { lifeArea = "family", theme = "Childcare", description = "No childcare during courses" });
-        return new EnteredCase(id, [given, family, child, birthDate, arrivalDate, need, goal, progress, contact, purpose, note]);
+        return new EnteredCase(id, [given, family, child, birthDate, arrivalDate, need, goal, progress, contact, purpose, note, email]);
     }
 
     /// <summary>The personal values still found anywhere in the database, with their table.</summary>

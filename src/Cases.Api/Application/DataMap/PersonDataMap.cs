@@ -11,34 +11,38 @@ namespace KimPlatform.Cases.Api.Application.DataMap;
 public sealed record HeldElsewhere(string Service, bool Answered, string? Problem, IReadOnlyList<HeldDataItem> Items);
 
 /// <summary>
-/// The Art. 15 data map beyond the case service: asks the partner service over the broker (request/response with a
-/// timeout) what it holds for a case. A missing answer is reported as such, never left out.
+/// The Art. 15 data map beyond the case service: asks the partner service, and the event service where the person
+/// consented to linking their registrations, over the broker (request/response with a timeout) what they hold. A
+/// missing answer is reported as such, never left out.
 /// </summary>
-public sealed class PersonDataMap(IRequestClient<HeldDataAtPartnersRequested> partners, IConfiguration configuration)
+public sealed class PersonDataMap(
+    IRequestClient<HeldDataAtPartnersRequested> partners, IRequestClient<HeldDataAtEventsRequested> events, IConfiguration configuration)
 {
     private TimeSpan Timeout => TimeSpan.FromSeconds(configuration.GetValue("DataMap:TimeoutSeconds", 5.0));
 
-    public async Task<IReadOnlyList<HeldElsewhere>> AskAsync(string tenantId, Guid caseId, CancellationToken cancellationToken)
+    /// <param name="linkedEmail">The person's e-mail address while a valid consent lets the case link their event registrations; else null.</param>
+    public async Task<IReadOnlyList<HeldElsewhere>> AskAsync(string tenantId, Guid caseId, string? linkedEmail, CancellationToken cancellationToken)
     {
-        HeldElsewhere atPartners;
+        var atPartners = AskAsync(partners, "partners", new HeldDataAtPartnersRequested { TenantId = tenantId, CaseId = caseId }, cancellationToken);
+        // Without the person's consent the event service is not asked at all: the question alone would tell it the address belongs to a case.
+        var atEvents = linkedEmail is null
+            ? Task.FromResult(new HeldElsewhere("events", false,
+                "Not asked: linking event registrations needs an e-mail address on the case and a valid consent naming 'event-registrations'.", []))
+            : AskAsync(events, "events", new HeldDataAtEventsRequested { TenantId = tenantId, Email = linkedEmail }, cancellationToken);
+        return await Task.WhenAll(atPartners, atEvents);
+    }
+
+    private async Task<HeldElsewhere> AskAsync<TRequest>(
+        IRequestClient<TRequest> client, string service, TRequest request, CancellationToken cancellationToken) where TRequest : class
+    {
         try
         {
-            var answer = await partners.GetResponse<HeldDataReport>(
-                new HeldDataAtPartnersRequested { TenantId = tenantId, CaseId = caseId }, cancellationToken, RequestTimeout.After(ms: (int)Timeout.TotalMilliseconds));
-            atPartners = new HeldElsewhere(answer.Message.Service, true, null, answer.Message.Items);
+            var answer = await client.GetResponse<HeldDataReport>(request, cancellationToken, RequestTimeout.After(ms: (int)Timeout.TotalMilliseconds));
+            return new HeldElsewhere(answer.Message.Service, true, null, answer.Message.Items);
         }
         catch (RequestTimeoutException)
         {
-            atPartners = new HeldElsewhere("partners", false, $"No answer within {Timeout.TotalSeconds:0.#} s; what the partners hold is unknown, not empty.", []);
+            return new HeldElsewhere(service, false, $"No answer within {Timeout.TotalSeconds:0.#} s; what the {service} service holds is unknown, not empty.", []);
         }
-
-        return
-        [
-            atPartners,
-            // The case holds no e-mail address, so no event registration can be linked to it (docs/decisions.md).
-            new HeldElsewhere("events", false,
-                "Not asked: the case holds no e-mail address and no consent to link event registrations, so the event service cannot tell which registrations are the person's.",
-                []),
-        ];
     }
 }

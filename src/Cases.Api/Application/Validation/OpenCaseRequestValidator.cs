@@ -1,3 +1,4 @@
+using System.Net.Mail;
 using System.Text.RegularExpressions;
 using KimPlatform.Cases.Api.Apis;
 using KimPlatform.Cases.Api.Domain;
@@ -22,6 +23,12 @@ internal static partial class OpenCaseRequestValidator
             errors.Text(p.FamilyName, "person.familyName");
             errors.Text(p.Municipality, "person.municipality");
             errors.Text(p.Nationality, "person.nationality", required: false);
+            errors.Text(p.Email, "person.email", 254, required: false);
+            if (!string.IsNullOrWhiteSpace(p.Email) && !IsEmail(p.Email.Trim()))
+            {
+                errors.Add("person.email", "Not an e-mail address.");
+            }
+
             errors.Required(p.ResidenceStatus, "person.residenceStatus");
             BirthDate(p.BirthDate, "person.birthDate", today, errors, required: true);
             if (p.ArrivalDate is { } arrival && (arrival > today || (p.BirthDate is { } born && arrival < born)))
@@ -73,6 +80,7 @@ internal static partial class OpenCaseRequestValidator
             ResidenceStatus = p.ResidenceStatus!.Value,
             ArrivalDate = p.ArrivalDate,
             Municipality = p.Municipality!.Trim(),
+            Email = string.IsNullOrWhiteSpace(p.Email) ? null : p.Email.Trim(),
             Household = (p.Household ?? [])
                 .Select(member => new HouseholdMember { Relation = member.Relation!.Value, GivenName = member.GivenName!.Trim(), BirthYear = member.BirthYear })
                 .ToList(),
@@ -93,6 +101,10 @@ internal static partial class OpenCaseRequestValidator
             errors.Add(field, "The birth date must lie between 1900-01-01 and today.");
         }
     }
+
+    // The same rule as the event service's registration form, so an address entered there is found from the case.
+    private static bool IsEmail(string value) =>
+        MailAddress.TryCreate(value, out var address) && address.Address == value && value.Contains('.', StringComparison.Ordinal);
 
     [GeneratedRegex("^[a-z]{2,3}(-[A-Za-z0-9]{2,8}){0,2}$")]
     public static partial Regex LanguageTag();

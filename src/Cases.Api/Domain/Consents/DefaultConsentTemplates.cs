@@ -54,7 +54,8 @@ public static class DefaultConsentTemplates
                 household: "Personen in meinem Haushalt",
                 needs: "mein Bedarf in den einzelnen Lebensbereichen",
                 goals: "Ziele meiner Integrationsvereinbarung",
-                note: "die Notiz meiner Case Managerin oder meines Case Managers an den Empfänger")),
+                note: "die Notiz meiner Case Managerin oder meines Case Managers an den Empfänger",
+                eventRegistrations: "meine Anmeldungen zu Veranstaltungen unter meiner E-Mail-Adresse (Verknüpfung mit meinem Fall)")),
 
         new ConsentTemplateText(
             Language: "en",
@@ -78,7 +79,8 @@ public static class DefaultConsentTemplates
                 household: "people in my household",
                 needs: "my needs in each area of life",
                 goals: "goals of my integration agreement",
-                note: "my case manager's note to the recipient")),
+                note: "my case manager's note to the recipient",
+                eventRegistrations: "my event registrations under my e-mail address (linked to my case)")),
 
         new ConsentTemplateText(
             Language: "ar",
@@ -102,7 +104,8 @@ public static class DefaultConsentTemplates
                 household: "أفراد أسرتي الذين يعيشون معي",
                 needs: "احتياجاتي في كل مجال من مجالات الحياة",
                 goals: "أهداف اتفاقية الاندماج الخاصة بي",
-                note: "ملاحظة مدير حالتي إلى الجهة المستلمة")),
+                note: "ملاحظة مدير حالتي إلى الجهة المستلمة",
+                eventRegistrations: "تسجيلاتي في الفعاليات باستخدام بريدي الإلكتروني (ربطها بملفي)")),
 
         new ConsentTemplateText(
             Language: "uk",
@@ -126,7 +129,8 @@ public static class DefaultConsentTemplates
                 household: "члени мого домогосподарства",
                 needs: "мої потреби в різних сферах життя",
                 goals: "цілі моєї угоди про інтеграцію",
-                note: "примітка мого кейс-менеджера для одержувача")),
+                note: "примітка мого кейс-менеджера для одержувача",
+                eventRegistrations: "мої реєстрації на заходи з моєю електронною адресою (пов’язати з моєю справою)")),
 
         new ConsentTemplateText(
             Language: "tr",
@@ -150,7 +154,8 @@ public static class DefaultConsentTemplates
                 household: "hanemdeki kişiler",
                 needs: "yaşam alanlarına göre ihtiyaçlarım",
                 goals: "entegrasyon anlaşmamın hedefleri",
-                note: "vaka yöneticimin alıcıya yazdığı not")),
+                note: "vaka yöneticimin alıcıya yazdığı not",
+                eventRegistrations: "e-posta adresimle yaptığım etkinlik kayıtlarım (dosyama bağlanması)")),
 
         new ConsentTemplateText(
             Language: "fa",
@@ -174,7 +179,8 @@ public static class DefaultConsentTemplates
                 household: "افراد خانوار من",
                 needs: "نیازهای من در هر حوزه از زندگی",
                 goals: "اهداف توافق‌نامه ادغام من",
-                note: "یادداشت مدیر پرونده‌ام برای گیرنده")),
+                note: "یادداشت مدیر پرونده‌ام برای گیرنده",
+                eventRegistrations: "ثبت‌نام‌های من در رویدادها با نشانی ایمیلم (پیوند با پرونده‌ام)")),
 
         new ConsentTemplateText(
             Language: "ru",
@@ -198,7 +204,8 @@ public static class DefaultConsentTemplates
                 household: "члены моего домохозяйства",
                 needs: "мои потребности в разных сферах жизни",
                 goals: "цели моего соглашения об интеграции",
-                note: "заметка моего кейс-менеджера для получателя")),
+                note: "заметка моего кейс-менеджера для получателя",
+                eventRegistrations: "мои регистрации на мероприятия с моим адресом электронной почты (связь с моим делом)")),
     ];
 
     public static ConsentTemplateText? Find(string language) =>
@@ -206,7 +213,8 @@ public static class DefaultConsentTemplates
 
     // One helper for every language, so no language can miss a category key.
     private static FrozenDictionary<string, string> Categories(
-        string identity, string residenceStatus, string languages, string household, string needs, string goals, string note) =>
+        string identity, string residenceStatus, string languages, string household, string needs, string goals, string note,
+        string eventRegistrations) =>
         new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["identity"] = identity,
@@ -216,5 +224,6 @@ public static class DefaultConsentTemplates
             ["needs"] = needs,
             ["goals"] = goals,
             ["note"] = note,
+            ["event-registrations"] = eventRegistrations,
         }.ToFrozenDictionary(StringComparer.Ordinal);
 }

@@ -652,6 +652,8 @@ namespace KimPlatform.Cases.Api.Infrastructure.Migrations
 
                             b1.Property<DateOnly>("BirthDate");
 
+                            b1.Property<string>("Email");
+
                             b1.Property<string>("FamilyName")
                                 .IsRequired();
 
