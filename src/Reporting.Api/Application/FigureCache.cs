@@ -12,8 +12,9 @@ public sealed class FigureCache(IConfiguration configuration) : IDisposable
 {
     private readonly MemoryCache _values = new(new MemoryCacheOptions
     {
-        // In cells (about 100 bytes each with the dictionaries): 500,000 are about 50 MB.
-        SizeLimit = configuration.GetValue("Reporting:FigureCacheCells", 500_000L),
+        // In cells, about 100 bytes each with their dictionaries. The default holds the answers of all 53 KIM bodies of
+        // North Rhine-Westphalia for a year (about 1.6 million cells); beyond the limit new values are not kept.
+        SizeLimit = configuration.GetValue("Reporting:FigureCacheCells", 2_000_000L),
     });
 
     /// <param name="Versions">What <see cref="CounterVersions.OfAsync"/> gave for the data the value is built from.</param>

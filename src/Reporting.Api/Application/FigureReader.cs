@@ -27,74 +27,90 @@ public sealed class FigureReader(ReportingDbContext db, CurrentTenant tenant, Co
         CaseCube shape, int year, int threshold, CancellationToken cancellationToken)
     {
         var key = await KeyAsync("cases", year, threshold, andBefore: true, cancellationToken);
+        return await cache.GetOrBuildAsync(key, () => BuildCaseYearAsync(shape, year, threshold, cancellationToken), cube => cube.Size);
+    }
+
+    /// <summary>
+    /// What a year hands to the next: its stocks at the end of December and how its cube showed the open cases then.
+    /// Cached on its own (a few hundred cells instead of a whole cube), so that the years before the one asked for cost
+    /// little memory.
+    /// </summary>
+    private async Task<YearEnd> YearEndAsync(CaseCube shape, int year, int threshold, CancellationToken cancellationToken)
+    {
+        var key = await KeyAsync("cases year end", year, threshold, andBefore: true, cancellationToken);
         return await cache.GetOrBuildAsync(key, async () =>
         {
-            var first = new DateOnly(year, 1, 1);
-            var last = new DateOnly(year, 12, 1);
-            var stockFigures = shape.Stocks.Select(family => family.Figure).ToArray();
-            var stockRows = await db.Counters.AsNoTracking()
-                .Where(counter => stockFigures.Contains(counter.Figure) && counter.Month >= first && counter.Month <= last)
-                .Select(counter => new StockChange(counter.Figure, counter.Municipality, counter.Category, counter.Month.Month, counter.Value))
-                .ToListAsync(cancellationToken);
-            // The stocks at the end of the year before carry over; that year's cube has them (and is cached), so only
-            // this year's counters are read.
-            var before = await db.Counters.AsNoTracking().AnyAsync(counter => stockFigures.Contains(counter.Figure) && counter.Month < first, cancellationToken)
-                ? await CaseYearAsync(shape, year - 1, threshold, cancellationToken)
-                : null;
-            IEnumerable<StockChange> carried = before is null
-                ? []
-                : stockFigures.SelectMany(figure => before.KeysOf(figure, 11))
-                    .Where(cell => cell.Municipality != CellKey.All && cell.Category != CellKey.All)
-                    .Select(cell => new StockChange(cell.Figure, cell.Municipality, cell.Category, 0, before.ValueOf(cell)));
-            var cube = new SuppressionCube();
-            await AddFlowsAsync(cube, shape.Flows, year, cancellationToken);
-            foreach (var stock in stockRows.Concat(carried)
-                .GroupBy(row => (row.Figure, row.Municipality, row.Category))
-                .OrderBy(group => group.Key.Figure, StringComparer.Ordinal).ThenBy(group => group.Key.Municipality, StringComparer.Ordinal)
-                .ThenBy(group => group.Key.Category, StringComparer.Ordinal))
-            {
-                // Month 0 is the carry from the year before: a running sum gives the stock at each month's end.
-                var changes = stock.GroupBy(row => row.Month).ToDictionary(row => row.Key, row => row.Sum(change => change.Value));
-                var running = changes.GetValueOrDefault(0);
-                for (var month = 1; month <= 12; month++)
-                {
-                    running += changes.GetValueOrDefault(month);
-                    if (running != 0)
-                    {
-                        CubeBuilder.AddStock(cube, shape.Stocks, stock.Key.Figure, stock.Key.Municipality, stock.Key.Category, month - 1, running);
-                    }
-                }
-            }
-
-            CubeBuilder.RelateStocks(cube, shape.Stocks, Enumerable.Range(0, 12).ToArray());
-
-            // The open cases at the end of the year before, as that year's cube shows them: fixed here.
+            var cube = await BuildCaseYearAsync(shape, year, threshold, cancellationToken);
             var open = shape.Stocks[0].TotalFigure!;
-            foreach (var cell in before?.KeysOf(open, 11) ?? [])
-            {
-                var carry = cell with { Slot = YearBeforeSlot };
-                cube.Add(carry, before!.ValueOf(cell));
-                cube.Fix(carry, before.IsSuppressed(cell));
-            }
+            return new YearEnd(
+                [.. shape.Stocks.SelectMany(family => cube.KeysOf(family.Figure, 11))
+                    .Where(cell => cell.Municipality != CellKey.All && cell.Category != CellKey.All)
+                    .Select(cell => new StockChange(cell.Figure, cell.Municipality, cell.Category, 0, cube.ValueOf(cell)))],
+                [.. cube.KeysOf(open, 11).Select(cell => (cell, cube.ValueOf(cell), cube.IsSuppressed(cell)))]);
+        }, end => end.Stocks.Count + end.Open.Count);
+    }
 
-            var places = cube.Keys.Select(cell => cell.Municipality).Distinct().Order(StringComparer.Ordinal).ToArray();
-            foreach (var place in places)
+    private async Task<SuppressionCube> BuildCaseYearAsync(CaseCube shape, int year, int threshold, CancellationToken cancellationToken)
+    {
+        var first = new DateOnly(year, 1, 1);
+        var last = new DateOnly(year, 12, 1);
+        var stockFigures = shape.Stocks.Select(family => family.Figure).ToArray();
+        var stockRows = await db.Counters.AsNoTracking()
+            .Where(counter => stockFigures.Contains(counter.Figure) && counter.Month >= first && counter.Month <= last)
+            .Select(counter => new StockChange(counter.Figure, counter.Municipality, counter.Category, counter.Month.Month, counter.Value))
+            .ToListAsync(cancellationToken);
+        // The stocks at the end of the year before carry over (cached per year), so only this year's counters are read.
+        var before = await db.Counters.AsNoTracking().AnyAsync(counter => stockFigures.Contains(counter.Figure) && counter.Month < first, cancellationToken)
+            ? await YearEndAsync(shape, year - 1, threshold, cancellationToken)
+            : null;
+        var cube = new SuppressionCube();
+        await AddFlowsAsync(cube, shape.Flows, year, cancellationToken);
+        foreach (var stock in stockRows.Concat(before?.Stocks ?? [])
+            .GroupBy(row => (row.Figure, row.Municipality, row.Category))
+            .OrderBy(group => group.Key.Figure, StringComparer.Ordinal).ThenBy(group => group.Key.Municipality, StringComparer.Ordinal)
+            .ThenBy(group => group.Key.Category, StringComparer.Ordinal))
+        {
+            // Month 0 is the carry from the year before: a running sum gives the stock at each month's end.
+            var changes = stock.GroupBy(row => row.Month).ToDictionary(row => row.Key, row => row.Sum(change => change.Value));
+            var running = changes.GetValueOrDefault(0);
+            for (var month = 1; month <= 12; month++)
             {
-                for (var month = 0; month < 12; month++)
+                running += changes.GetValueOrDefault(month);
+                if (running != 0)
                 {
-                    cube.Relate(
-                        new CellKey(open, place, CellKey.All, month),
-                        [
-                            new CellKey(open, place, CellKey.All, month == 0 ? YearBeforeSlot : month - 1),
-                            new CellKey(shape.New.Figure, place, "", month),
-                            new CellKey(shape.Closed.TotalFigure!, place, CellKey.All, month),
-                        ]);
+                    CubeBuilder.AddStock(cube, shape.Stocks, stock.Key.Figure, stock.Key.Municipality, stock.Key.Category, month - 1, running);
                 }
             }
+        }
 
-            cube.Suppress(threshold);
-            return cube;
-        }, cube => cube.Size);
+        CubeBuilder.RelateStocks(cube, shape.Stocks, Enumerable.Range(0, 12).ToArray());
+
+        // The open cases at the end of the year before, as that year's cube shows them: fixed here.
+        var open = shape.Stocks[0].TotalFigure!;
+        foreach (var (cell, value, hidden) in before?.Open ?? [])
+        {
+            var carry = cell with { Slot = YearBeforeSlot };
+            cube.Add(carry, value);
+            cube.Fix(carry, hidden);
+        }
+
+        var places = cube.Keys.Select(cell => cell.Municipality).Distinct().Order(StringComparer.Ordinal).ToArray();
+        foreach (var place in places)
+        {
+            for (var month = 0; month < 12; month++)
+            {
+                cube.Relate(
+                    new CellKey(open, place, CellKey.All, month),
+                    [
+                        new CellKey(open, place, CellKey.All, month == 0 ? YearBeforeSlot : month - 1),
+                        new CellKey(shape.New.Figure, place, "", month),
+                        new CellKey(shape.Closed.TotalFigure!, place, CellKey.All, month),
+                    ]);
+            }
+        }
+
+        cube.Suppress(threshold);
+        return cube;
     }
 
     /// <summary>The flows of the period's year, cubed with their months, quarters and year.</summary>
@@ -201,6 +217,8 @@ public sealed class FigureReader(ReportingDbContext db, CurrentTenant tenant, Co
 
     /// <summary>A stock's change in a month of the year (1–12), or its carry from the year before (0).</summary>
     private sealed record StockChange(string Figure, string Municipality, string Category, int Month, long Value);
+
+    private sealed record YearEnd(IReadOnlyList<StockChange> Stocks, IReadOnlyList<(CellKey Cell, long Value, bool Hidden)> Open);
 
     private static CountCell Cell(SuppressionCube cube, CellKey key, string label) =>
         cube.IsSuppressed(key) ? new CountCell(label, null, true) : new CountCell(label, cube.ValueOf(key), false);
