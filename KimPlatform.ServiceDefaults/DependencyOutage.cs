@@ -31,6 +31,28 @@ public static class DependencyOutage
         return false;
     }
 
+    /// <summary>
+    /// The outage in one line, for a log entry without a stack trace: the outermost exception and the innermost cause
+    /// (<c>NpgsqlException: Failed to connect to 127.0.0.1:5432 (SocketException: Connection refused)</c>).
+    /// </summary>
+    public static string Describe(Exception exception)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        var cause = exception;
+        while (cause.InnerException is not null)
+        {
+            cause = cause.InnerException;
+        }
+
+        var text = $"{exception.GetType().Name}: {exception.Message}";
+        if (!ReferenceEquals(cause, exception))
+        {
+            text += $" ({cause.GetType().Name}: {cause.Message})";
+        }
+
+        return text.ReplaceLineEndings(" ");
+    }
+
     // 08: connection exception; 57P01-57P03: admin/crash shutdown, cannot connect now; 53300: too many connections.
     private static bool IsUnavailableState(string state) =>
         state.StartsWith("08", StringComparison.Ordinal) || state is "57P01" or "57P02" or "57P03" or "53300";

@@ -50,6 +50,10 @@ public static class Extensions
         builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
         builder.Services.AddExceptionHandler<DependencyOutageExceptionHandler>();
         builder.Services.AddExceptionHandler<UnhandledExceptionHandler>();
+        // Since .NET 10 the middleware logs nothing for an exception a handler answered. A 500 is a bug: log it with its
+        // stack. A 400 or 503 is expected and its handler says what it needs to.
+        builder.Services.Configure<ExceptionHandlerOptions>(options => options.SuppressDiagnosticsCallback =
+            context => context.HttpContext.Response.StatusCode != StatusCodes.Status500InternalServerError);
         // Let bad bodies reach the exception handler, which answers with field-level problem details.
         builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
 

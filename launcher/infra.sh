@@ -285,6 +285,8 @@ rabbit_users() {
         broker_permissions "$name" | rabbit_api PUT "permissions/%2F/$user" \
             || die "could not set the broker permissions of $user"
     done
+    # `./kim requeue-errors` (as guest) puts a parked message back with the user-id of the service that sent it.
+    rabbitmqctl set_user_tags guest administrator impersonator >/dev/null || die "could not tag guest as impersonator"
     say "RabbitMQ users $(for name in "${SERVICES[@]}"; do [[ -n ${DATABASE[$name]:-} ]] && printf '%s ' "$(broker_user "$name")"; done)with their own permissions"
 }
 

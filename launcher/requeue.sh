@@ -35,14 +35,25 @@ def call(method, path, body=None):
     with urllib.request.urlopen(request, timeout=30) as response:
         return json.load(response)
 
-def publish(queue, message):
-    # The fault headers MassTransit added describe the old failure, not the message.
+def publish(queue, message, restore=True):
     properties = dict(message["properties"])
-    headers = {k: v for k, v in properties.get("headers", {}).items() if not k.startswith(("MT-Fault-", "MT-Reason"))}
-    properties["headers"] = headers
+    if restore:
+        # The fault headers MassTransit added describe the old failure, not the message. The consumer parked another
+        # service's message without its user-id, which the broker would have refused on its connection, and kept the
+        # sender in KIM-Sender: it becomes the user-id again, so the consumer's sender check accepts the message. The
+        # broker lets the management user claim it only with the tag `impersonator`.
+        headers = {k: v for k, v in properties.get("headers", {}).items() if not k.startswith(("MT-Fault-", "MT-Reason"))}
+        sender = headers.pop("KIM-Sender", None)
+        if sender:
+            properties["user_id"] = sender
+        properties["headers"] = headers
     routed = call("POST", f"/exchanges/{vhost}/amq.default/publish", {
         "properties": properties, "routing_key": queue, "payload": message["payload"], "payload_encoding": "base64"})
     return routed.get("routed", False)
+
+def put_back(queue, messages):
+    for message in messages:
+        publish(queue + "_error", message, restore=False)
 
 if not queues:
     queues = [q["name"][:-len("_error")] for q in call("GET", f"/queues/{vhost}")
@@ -58,9 +69,15 @@ for queue in queues:
         sys.exit(f"[kim] cannot read {queue}_error: {error.code} {error.reason}")
     moved = 0
     for message in taken:
-        if not publish(queue, message):
-            for rest in taken[moved:]:
-                publish(queue + "_error", rest)
+        try:
+            routed = publish(queue, message)
+        except urllib.error.HTTPError as error:
+            # Taken off the queue already: what was not moved goes back, as it was, rather than being lost.
+            put_back(queue, taken[moved:])
+            sys.exit(f"[kim] cannot move a message of {queue}_error back ({error.code} {error.reason}: {error.read().decode(errors='replace')}); "
+                     f"{len(taken) - moved} message(s) stay in {queue}_error")
+        if not routed:
+            put_back(queue, taken[moved:])
             sys.exit(f"[kim] queue '{queue}' does not exist; its messages stay in {queue}_error")
         moved += 1
     print(f"[kim] moved {moved} message(s) from {queue}_error back to {queue}", file=sys.stderr)

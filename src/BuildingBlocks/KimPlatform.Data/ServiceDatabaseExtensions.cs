@@ -1,5 +1,7 @@
 using KimPlatform.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
@@ -25,7 +27,8 @@ public static class ServiceDatabaseExtensions
         builder.Services.AddScoped<TenantTransactionInterceptor>();
         builder.Services.AddDbContext<TContext>((services, db) => db
             .UseNpgsql(services.GetRequiredService<ServiceDatabase>().RuntimeDataSource)
-            .AddInterceptors(services.GetRequiredService<TenantTransactionInterceptor>()));
+            .AddInterceptors(services.GetRequiredService<TenantTransactionInterceptor>())
+            .ConfigureWarnings(LogFailuresOnce));
 
         builder.Services.AddHealthChecks().Add(new HealthCheckRegistration(
             "postgres",
@@ -35,6 +38,19 @@ public static class ServiceDatabaseExtensions
             TimeSpan.FromSeconds(5)));
         return builder;
     }
+
+    /// <summary>
+    /// EF Core logs every failed connection, command, transaction, save and query as an error, and the exception then
+    /// reaches whoever logs it again: the exception handler (a 500 with its stack, a 503 as one warning line), MassTransit
+    /// (a consumer's retry or fault) or the background job. During a database outage that made several error lines per
+    /// call; at Debug they stay available to whoever asks for them.
+    /// </summary>
+    private static void LogFailuresOnce(WarningsConfigurationBuilder warnings) => warnings.Log(
+        (RelationalEventId.ConnectionError, LogLevel.Debug),
+        (RelationalEventId.CommandError, LogLevel.Debug),
+        (RelationalEventId.TransactionError, LogLevel.Debug),
+        (CoreEventId.SaveChangesFailed, LogLevel.Debug),
+        (CoreEventId.QueryIterationFailed, LogLevel.Debug));
 
     private static ServiceDatabase Create(IConfiguration configuration, string connectionName, string[] appendOnlyTables)
     {

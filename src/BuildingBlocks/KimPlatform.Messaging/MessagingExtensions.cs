@@ -37,7 +37,18 @@ public static class MessagingExtensions
             configureConsumers?.Invoke(bus);
             // A failed message is kept in its _error queue. Fault events would carry its payload to an exchange any
             // service could bind to, and nobody consumes them.
-            bus.AddConfigureEndpointsCallback((_, endpoint) => endpoint.PublishFaults = false);
+            // The move to _error leaves out another service's user-id, which the broker would refuse (ErrorQueueFilter).
+            bus.AddConfigureEndpointsCallback((context, _, endpoint) =>
+            {
+                endpoint.PublishFaults = false;
+                var user = BrokerUser(new Uri(context.GetRequiredService<IConfiguration>().GetConnectionString("messaging")
+                    ?? throw new InvalidOperationException("ConnectionStrings:messaging is not configured.")));
+                endpoint.ConfigureError(error =>
+                {
+                    error.UseFilter(new MassTransit.Middleware.GenerateFaultFilter());
+                    error.UseFilter(new ErrorQueueFilter(user));
+                });
+            });
             bus.UsingRabbitMq((context, rabbit) =>
             {
                 var configuration = context.GetRequiredService<IConfiguration>();

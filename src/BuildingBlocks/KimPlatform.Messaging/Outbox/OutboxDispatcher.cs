@@ -51,7 +51,16 @@ public sealed partial class OutboxDispatcher(
             catch (Exception exception)
             {
                 metrics.DispatchFailed(database.Name);
-                LogDispatchFailed(logger, exception, database.Name);
+                // A publish that the broker's absence cancels surfaces as OperationCanceledException.
+                if (DependencyOutage.IsTransient(exception) || exception is RabbitMQ.Client.Exceptions.BrokerUnreachableException or OperationCanceledException)
+                {
+                    // Expected while the database or the broker is down: one line per attempt, no stack.
+                    LogDispatchWaiting(logger, database.Name, DependencyOutage.Describe(exception));
+                }
+                else
+                {
+                    LogDispatchFailed(logger, exception, database.Name);
+                }
                 await Task.Delay(_options.RetryDelay, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }
         }
@@ -185,6 +194,9 @@ public sealed partial class OutboxDispatcher(
     [LoggerMessage(Level = LogLevel.Error,
         Message = "Outbox row {Id} ({MessageType}) of {Database} can never be published and was quarantined: {Error}")]
     private static partial void LogQuarantined(ILogger logger, Guid id, string messageType, string database, string error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox dispatch of {Database} waits for a dependency; retrying: {Outage}")]
+    private static partial void LogDispatchWaiting(ILogger logger, string database, string outage);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox dispatch of {Database} failed; retrying")]
     private static partial void LogDispatchFailed(ILogger logger, Exception exception, string database);
