@@ -133,6 +133,29 @@ public sealed class OfferTests(PartnersApiFactory factory)
         Assert.False(shown.GetProperty("fallback").GetBoolean());
     }
 
+    [Theory]
+    [InlineData("null")]
+    [InlineData("missing")]
+    public async Task CreateOffer_NoMunicipalities_IsCreatedForTheWholeTenant(string how)
+    {
+        var tenant = TestEnvironment.NewTenant();
+        await factory.Coordinator(tenant).RegisterAsync("caritas");
+        var offer = PartnerRequests.Offer();
+        if (how == "null")
+        {
+            offer["municipalities"] = null;
+        }
+        else
+        {
+            offer.Remove("municipalities");
+        }
+
+        var id = await factory.Staff(tenant, "caritas").CreateOfferAsync(offer);
+
+        var read = await (await factory.Staff(tenant, "caritas").GetAsync($"/api/partners/offers/{id}")).JsonAsync();
+        Assert.Equal(0, read.GetProperty("municipalities").GetArrayLength());
+    }
+
     public static TheoryData<string, string> BadOffers => new()
     {
         { "location.latitude", """{ "name": "Rathaus", "latitude": 151.8, "longitude": 8.43 }""" },
