@@ -14,6 +14,8 @@ internal static class TenantFingerprint
 {
     public static readonly string[] Databases = ["casesdb", "partnersdb", "eventsdb", "reportingdb"];
 
+    private const string Pending = "outbox rows not yet published";
+
     public static async Task<IReadOnlyDictionary<string, string>> TakeAsync(string tenant)
     {
         var tables = new SortedDictionary<string, string>(StringComparer.Ordinal);
@@ -44,20 +46,31 @@ internal static class TenantFingerprint
                 await reader.ReadAsync();
                 tables[$"{database}.{name}"] = string.Create(CultureInfo.InvariantCulture, $"{reader.GetInt64(0)} rows {reader.GetString(1)}");
             }
+
+            if (names.Contains("outbox_messages"))
+            {
+                await using var pending = new NpgsqlCommand(
+                    "SELECT count(*) FROM outbox_messages WHERE tenant_id = @tenant AND dispatched_at IS NULL AND failed_at IS NULL", connection);
+                pending.Parameters.AddWithValue("tenant", tenant);
+                tables[$"{database}.{Pending}"] = Convert.ToString(await pending.ExecuteScalarAsync(), CultureInfo.InvariantCulture)!;
+            }
         }
 
         return tables;
     }
 
-    /// <summary>The fingerprint once it has stopped changing: the tenant's earlier writes have crossed the broker.</summary>
+    /// <summary>
+    /// The fingerprint once every outbox row of the tenant is published and nothing has changed for a second: the
+    /// tenant's earlier writes have crossed the broker and been applied by their consumers.
+    /// </summary>
     public static async Task<IReadOnlyDictionary<string, string>> SettledAsync(string tenant)
     {
         var previous = await TakeAsync(tenant);
-        for (var attempt = 0; attempt < 60; attempt++)
+        for (var attempt = 0; attempt < 30; attempt++)
         {
-            await Task.Delay(TimeSpan.FromMilliseconds(500));
+            await Task.Delay(TimeSpan.FromSeconds(1));
             var current = await TakeAsync(tenant);
-            if (Difference(previous, current).Length == 0)
+            if (Difference(previous, current).Length == 0 && current.Where(entry => entry.Key.EndsWith(Pending, StringComparison.Ordinal)).All(entry => entry.Value == "0"))
             {
                 return current;
             }
