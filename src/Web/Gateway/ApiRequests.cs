@@ -7,7 +7,7 @@ public sealed record DuplicateCheckRequest(string? GivenName, string? FamilyName
 
 public sealed record PersonRequest(
     string? GivenName, string? FamilyName, string? BirthDate, IReadOnlyList<string> Languages, string? ResidenceStatus, string? Municipality,
-    string? Nationality, string? ArrivalDate);
+    string? Nationality, string? ArrivalDate, string? Email);
 
 public sealed record OpenCaseRequest(PersonRequest Person, IReadOnlyList<string> TargetGroups, string? Reachability);
 

@@ -14,7 +14,7 @@ public static class CaseVocabulary
 
     public static readonly string[] Channels = ["in-person", "phone", "video", "email", "messenger", "home-visit", "other"];
 
-    public static readonly string[] DataCategories = ["identity", "residence-status", "languages", "household", "needs", "goals"];
+    public static readonly string[] DataCategories = ["identity", "residence-status", "languages", "household", "needs", "goals", "note", "event-registrations"];
 
     public static readonly string[] GoalStatuses = ["open", "achieved", "dropped"];
 
