@@ -94,6 +94,9 @@ cmd_test() {
         --logger "console;verbosity=normal" "${trx[@]}" "$@") 2>&1 | tee "$log"
     rc=${PIPESTATUS[0]}
     set -e
+    local fault_rc=0
+    fault_phase "$results" "$@" || fault_rc=$?
+    ((rc != 0)) || rc=$fault_rc
 
     teardown
     local passed failed skipped total

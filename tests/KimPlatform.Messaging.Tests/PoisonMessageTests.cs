@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text;
 using KimPlatform.Messaging.Tests.Support;
 using KimPlatform.Testing;
@@ -31,7 +30,7 @@ public sealed class PoisonMessageTests(MessagingHost host) : IClassFixture<Messa
         Assert.Equal(2u, await Eventually.GetAsync(() => ErrorQueue.CountAsync(host.VirtualHost.Address, errorQueue), count => count >= 2));
 
         host.Deliveries.MarkFixed(broken.CaseId);
-        var moved = await KimAsync("requeue-errors", "--management", TestEnvironment.RabbitMqManagement, "--vhost", host.VirtualHost.Name, host.ConsumerQueue);
+        var moved = await KimCommand.RunAsync("requeue-errors", "--management", TestEnvironment.RabbitMqManagement, "--vhost", host.VirtualHost.Name, host.ConsumerQueue);
 
         Assert.Equal("2", moved.Trim());
         Assert.Equal([broken.EventId], await Eventually.GetAsync(
@@ -49,31 +48,5 @@ public sealed class PoisonMessageTests(MessagingHost host) : IClassFixture<Messa
         await using var channel = await connection.CreateChannelAsync();
         var properties = new BasicProperties { ContentType = "application/vnd.masstransit+json", Persistent = true };
         await channel.BasicPublishAsync("", queue, mandatory: true, properties, Encoding.UTF8.GetBytes(body));
-    }
-
-    private static async Task<string> KimAsync(params string[] arguments)
-    {
-        var root = new DirectoryInfo(AppContext.BaseDirectory);
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "kim")))
-        {
-            root = root.Parent;
-        }
-
-        var start = new ProcessStartInfo(Path.Combine(root?.FullName ?? throw new InvalidOperationException("kim not found above the test output."), "kim"))
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("kim did not start.");
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = await process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        Assert.True(process.ExitCode == 0, $"./kim {string.Join(' ', arguments)} failed: {errors}");
-        return await output;
     }
 }

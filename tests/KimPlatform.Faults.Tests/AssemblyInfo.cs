@@ -1,0 +1,2 @@
+// One fault at a time: each test stops something the others need.
+[assembly: CollectionBehavior(DisableTestParallelization = true)]
