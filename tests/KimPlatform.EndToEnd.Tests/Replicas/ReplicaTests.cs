@@ -27,8 +27,9 @@ public sealed class ReplicaTests(ReplicaSet replicas)
         await GatewayRoutesToAsync("cases-api-2", tenant);
         var servedBefore = CreatedCasesLogged();
         const int cases = 120;
-        // Both reporting replicas compete on the queue; RabbitMQ hands its messages to them in turn.
-        Assert.Equal(2, await ConsumersAsync("reporting-case-opened"));
+        // Both reporting replicas compete on the queue; RabbitMQ hands its messages to them in turn. A replica is healthy
+        // before its bus has attached every consumer, so wait for the second one.
+        Assert.Equal(2, await Eventually.GetAsync(() => ConsumersAsync("reporting-case-opened"), consumers => consumers == 2));
 
         var results = await OpenCasesAsync(tenant, cases);
 
