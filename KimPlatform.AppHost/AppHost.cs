@@ -12,6 +12,10 @@ var useExistingInfrastructure = string.Equals(
 // The dashboard asks for any value that is missing.
 var devSigningKey = builder.AddParameter("dev-signing-key", secret: true); // base64 JWT signing key
 var dbRuntimePassword = builder.AddParameter("db-runtime-password", secret: true);
+// The key with which the web app names a portal visitor's address to the gateway's rate limiter; only the two share
+// it. Generated once and kept in the user secrets, like ./kim's fresh key per start.
+var webForwardingKey = builder.AddParameter(
+    "web-forwarding-key", new GenerateParameterDefault { MinLength = 48, Special = false }, secret: true, persist: true);
 
 IResourceBuilder<IResourceWithConnectionString> casesDb;
 IResourceBuilder<IResourceWithConnectionString> partnersDb;
@@ -59,6 +63,7 @@ var gateway = builder.AddProject<Projects.Gateway>("gateway")
     .WithExternalHttpEndpoints()
     .WithHttpHealthCheck("/health/ready")
     .WithEnvironment("Identity__DevelopmentSigningKey", devSigningKey)
+    .WithEnvironment("Gateway__WebApp__ForwardingKey", webForwardingKey)
     .WithReference(casesApi)
     .WaitFor(casesApi)
     .WithReference(partnersApi)
@@ -73,6 +78,7 @@ var gateway = builder.AddProject<Projects.Gateway>("gateway")
 var web = builder.AddProject<Projects.Web>("web")
     .WithHttpHealthCheck("/health/ready")
     .WithEnvironment("Identity__DevelopmentSigningKey", devSigningKey)
+    .WithEnvironment("Web__ForwardingKey", webForwardingKey)
     .WithReference(gateway);
 gateway.WithEnvironment("services__web__http__0", web.GetEndpoint("http"));
 
