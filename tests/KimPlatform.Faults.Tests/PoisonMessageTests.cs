@@ -56,6 +56,8 @@ public sealed class PoisonMessageTests
         {
             // The unparseable message can never be applied: an operator would delete it, as here.
             await BrokerQueues.PurgeAsync(Queue + "_error");
+            // The management counts lag by a few seconds; the next test compares the parked count before and after.
+            await Eventually.GetAsync(async () => (await BrokerQueues.DepthsAsync()).GetValueOrDefault(Queue + "_error"), count => count == 0);
         }
     }
 
