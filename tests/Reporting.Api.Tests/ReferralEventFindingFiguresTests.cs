@@ -46,6 +46,28 @@ public sealed class ReferralEventFindingFiguresTests(ReportingApiFactory factory
     }
 
     [Fact]
+    public async Task Referrals_CompletionOvertakesItsAcceptance_DaysToAnswerStillCounted()
+    {
+        var tenant = TestEnvironment.NewTenant();
+        var offer = Guid.CreateVersion7();
+        var referral = Guid.CreateVersion7();
+        await factory.DeliverAsync(Offer(tenant, offer, "language"));
+
+        // The referral is known; its completion (version 3) travels on another queue than its acceptance (version 2)
+        // and arrives first, as a replay for a rebuild can deliver them.
+        await factory.DeliverAsync(
+            Requested(tenant, referral, offer, "vhs"), Completed(tenant, referral, "vhs", 3), Accepted(tenant, referral, "vhs", 2, days: 3));
+
+        var report = await Report.GetAsync(factory.CoordinatorOf(tenant), "/api/reports/referrals?period=2026-03");
+
+        var vhs = report.GetProperty("byPartner").EnumerateArray().Single(p => p.GetProperty("partnerOrganisationId").GetString() == "vhs");
+        Assert.Equal(0, vhs.GetProperty("accepted").GetProperty("value").GetInt64());
+        Assert.Equal(1, vhs.GetProperty("completed").GetProperty("value").GetInt64());
+        Assert.Equal((3.0, 3.0), Report.Days(report.GetProperty("daysToAnswer")));
+        Assert.Equal(0, await factory.CountAsync("SELECT count(*) FROM pending_events WHERE tenant_id = @p0", tenant));
+    }
+
+    [Fact]
     public async Task Events_PerFormat_RegistrationsWaitingListAttendanceAndRatings()
     {
         var tenant = TestEnvironment.NewTenant();

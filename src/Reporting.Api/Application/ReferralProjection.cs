@@ -75,6 +75,9 @@ public sealed class ReferralProjection(ReportingDbContext db, CounterChanges cou
         {
             ReferralAccepted accepted => Answer(state, "accepted", accepted.Version, accepted.DaysToAnswer),
             ReferralDeclined declined => Answer(state, "declined", declined.Version, declined.DaysToAnswer),
+            // Only an accepted referral can be completed: a completion that overtook its acceptance waits for it, or the
+            // acceptance (an older version by then) would be dropped with its days to answer.
+            ReferralCompleted when state.Status == Requested => Readiness.Wait,
             ReferralCompleted completed => Answer(state, "completed", completed.Version, null),
             _ => Readiness.Drop,
         };
