@@ -107,9 +107,20 @@ cmd_test() {
     elif ((failed > 0 && rc == 0)); then
         rc=1
     fi
+    ((failed == 0)) || failure_summary "$log"
     echo "tests: $passed passed, $failed failed, $skipped skipped"
     trap - EXIT
     exit "$rc"
+}
+
+# failure_summary LOG: each failed test with the first lines of its message, printed again at the end,
+# because CI logs are often read from their tail and the failure scrolled past hundreds of lines before.
+failure_summary() {
+    echo "== failed tests (details in $1)"
+    awk '
+        /^[ \t]+Failed [^ ]/ { shown++; lines = 0; printing = (shown <= 10) }
+        /^[ \t]+(Passed|Skipped) [^ ]/ || /Stack Trace:/ { printing = 0 }
+        printing && lines < 25 { print; lines++ }' "$1"
 }
 
 # results_directory ARGS… → the --results-directory that the dotnet test arguments name (relative
