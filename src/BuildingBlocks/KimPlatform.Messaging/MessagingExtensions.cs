@@ -72,6 +72,16 @@ public static class MessagingExtensions
                 rabbit.UseConsumeFilter(typeof(SenderCheckFilter<>), context);
                 rabbit.UseConsumeFilter(typeof(ReplayFilter<>), context);
 
+                if (options.PrefetchCount is { } prefetch)
+                {
+                    rabbit.PrefetchCount = prefetch;
+                }
+
+                if (options.ConcurrentMessageLimit is { } limit)
+                {
+                    rabbit.ConcurrentMessageLimit = limit;
+                }
+
                 ConfigureRetries(rabbit);
                 // Queues start with the service's name (the broker user may use only those); test hosts choose their own prefix.
                 rabbit.ConfigureEndpoints(context, new KebabCaseEndpointNameFormatter(options.EndpointPrefix, includeNamespace: false));

@@ -9,6 +9,12 @@ namespace KimPlatform.Reporting.Api.Application;
 /// The counter and histogram changes of one message, written together at its end: summed per row, and in key order,
 /// so that two consumers changing the same rows lock them in the same order and never deadlock.
 /// </summary>
+/// <remarks>
+/// Every message of a tenant updates the same few counter rows (and, at commit, its counter version), so the
+/// consumers of one tenant commit one after another while they hold those locks. <see cref="FlushAsync"/> therefore
+/// saves the message's other changes first and writes the counters last, right before the commit: the locks are
+/// then held for one statement and the commit, not for the state rows' round trips as well.
+/// </remarks>
 public sealed class CounterChanges(ReportingDbContext db)
 {
     private readonly Dictionary<(string Figure, DateOnly Month, string Municipality, string Category), long> _counters = [];
@@ -29,6 +35,7 @@ public sealed class CounterChanges(ReportingDbContext db)
 
     public async Task FlushAsync(string tenantId, CancellationToken cancellationToken)
     {
+        await db.SaveChangesAsync(cancellationToken);
         var counters = _counters.Where(change => change.Value != 0).OrderBy(change => change.Key).ToArray();
         if (counters.Length > 0)
         {

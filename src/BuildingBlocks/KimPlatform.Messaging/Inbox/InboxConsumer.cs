@@ -26,6 +26,10 @@ public abstract class InboxConsumer<TMessage, TContext>(TContext db, CurrentTena
         var cancellationToken = context.CancellationToken;
         var messageId = context.MessageId ?? context.Message.EventId;
         Db.ChangeTracker.Clear();
+        // The transaction below is all or nothing: a failed save fails the message, which is retried from the start.
+        // EF Core's automatic savepoint around every SaveChanges in it would cost two round trips per save, and every
+        // message of a tenant waits for the one before it to commit.
+        Db.Database.AutoSavepointsEnabled = false;
         tenant.Use(context.Message.TenantId);
 
         await using var transaction = await Db.Database.BeginTransactionAsync(cancellationToken);

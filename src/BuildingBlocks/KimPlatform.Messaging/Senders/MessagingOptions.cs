@@ -26,4 +26,16 @@ public sealed class MessagingOptions
     /// Only the reporting service does; every other service drops them.
     /// </summary>
     public bool TakesReplays { get; set; }
+
+    /// <summary>
+    /// How many unacknowledged messages the broker hands each receive endpoint at once (<c>Messaging:PrefetchCount</c>);
+    /// null keeps MassTransit's default.
+    /// </summary>
+    public ushort? PrefetchCount { get; set; }
+
+    /// <summary>
+    /// How many messages each receive endpoint's consumers handle at the same time (<c>Messaging:ConcurrentMessageLimit</c>);
+    /// null keeps MassTransit's default, the prefetch count.
+    /// </summary>
+    public int? ConcurrentMessageLimit { get; set; }
 }
