@@ -10,6 +10,8 @@
 #     --offers       offers generated for the directory search
 #     --profile      also record dotnet-counters and a CPU sample (dotnet-trace) of the cases service under load
 #     --no-build     use the last Release build
+#     --only write   only item 2 (and the footprint under its load); prints its figures and keeps them in
+#                    .kim/bench/write.md instead of rewriting docs/benchmarks.md
 #     --propagation-rates R1,R2   offered loads of the event propagation part, cases/s (default 100,500)
 #     --propagation-duration S    seconds of load per rate (default: 10, or 5 with --quick)
 set -euo pipefail
@@ -17,7 +19,7 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 BENCH=$ROOT/bench
 [[ -n ${KIM_BENCH_GATEWAY_PORT:-} ]] || { echo "run the benchmarks with ./kim bench" >&2; exit 2; }
 
-duration=10 connections=16 offers=100000 profile=0 build=1 mode=full rounds=3 propagation_args=()
+duration=10 connections=16 offers=100000 profile=0 build=1 mode=full rounds=3 only='' propagation_args=()
 while (($#)); do
     case $1 in
         --quick) duration=3 offers=30000 mode=quick rounds=2; shift ;;
@@ -26,12 +28,14 @@ while (($#)); do
         --offers) offers=$2; shift 2 ;;
         --profile) profile=1; shift ;;
         --no-build) build=0; shift ;;
+        --only) only=$2; shift 2 ;;
         --propagation-rates) propagation_args+=(--rates "$2"); shift 2 ;;
         --propagation-duration) propagation_args+=(--duration "$2"); shift 2 ;;
         *) echo "bench: unknown argument '$1'" >&2; exit 2 ;;
     esac
 done
 [[ $duration =~ ^[0-9]+$ && $connections =~ ^[0-9]+$ && $offers =~ ^[0-9]+$ ]] || { echo "bench: numbers only" >&2; exit 2; }
+[[ -z $only || $only == write ]] || { echo "bench: --only takes 'write'" >&2; exit 2; }
 
 STATE=$KIM_BENCH_STATE_DIR
 mkdir -p "$STATE"
@@ -39,6 +43,8 @@ export BENCH_LUA=$BENCH/lua
 GW=http://127.0.0.1:$KIM_BENCH_GATEWAY_PORT
 # shellcheck disable=SC2154  # KIM_BENCH_PORT_<service> come from launcher/bench.sh
 PARTNERS=http://127.0.0.1:$KIM_BENCH_PORT_partners_api
+# shellcheck disable=SC2154
+CASES=http://127.0.0.1:$KIM_BENCH_PORT_cases_api
 NGINX_PORT=$((KIM_BENCH_GATEWAY_PORT + 9))
 PSQL=("$KIM_BENCH_PG_BIN/psql" -h 127.0.0.1 -p "$KIM_BENCH_PG_PORT" -U kim -v ON_ERROR_STOP=1 -qAt)
 RESULTS=$STATE/results.tsv    # item, subject, rps, p50, p95, p99, note
@@ -68,6 +74,26 @@ warm() { wrk -t1 -c4 -d2s --timeout 10s -s "$BENCH_LUA/$2" "${@:3}" "$1" >/dev/n
 token() { (cd "$ROOT" && ./kim token --tenant "$1" --org "$2" --role "$3" --hours 2); }
 rss_mib() { awk '/VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status" 2>/dev/null || echo 0; }
 stack_pids() { grep -v '^kim ' "$KIM_BENCH_PIDS_FILE"; }
+# cpu_snapshot: "name ticks" of CPU time (user + system, clock ticks) per process of the stack, PostgreSQL's and
+# RabbitMQ's processes (the server and its children), and the whole machine; two snapshots give who used the cores.
+proc_ticks() { awk '{ sub(/.*\) /, ""); print $12 + $13 }' "/proc/$1/stat" 2>/dev/null || echo 0; }
+tree_ticks() { # the process and its children
+    local total; total=$(proc_ticks "$1")
+    for child in $(ps -o pid= --ppid "$1" 2>/dev/null); do total=$((total + $(proc_ticks "$child"))); done
+    echo "$total"
+}
+cpu_snapshot() {
+    while read -r name pid; do echo "$name $(proc_ticks "$pid")"; done < <(stack_pids)
+    [[ -f ${KIM_BENCH_PG_PIDFILE:-} ]] && echo "postgresql $(tree_ticks "$(head -1 "$KIM_BENCH_PG_PIDFILE")")"
+    [[ -f ${KIM_BENCH_RMQ_PIDFILE:-} ]] && echo "rabbitmq $(tree_ticks "$(<"$KIM_BENCH_RMQ_PIDFILE")")"
+    echo "machine $(awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 }' /proc/stat)"
+}
+# cpu_report BEFORE AFTER SECONDS REQUESTS: per process, cores used and CPU ms per request.
+cpu_report() {
+    local hz; hz=$(getconf CLK_TCK)
+    awk -v hz="$hz" -v s="$3" -v n="$4" 'FNR == NR { before[$1] = $2; next }
+        { d = ($2 - before[$1]) / hz; printf "%s %.2f cores, %.1f ms/request\n", $1, d / s, 1000 * d / n }' "$1" "$2"
+}
 
 # ─── start: time from `./kim up --no-build` to healthy ────────────────────────────────────────────
 
@@ -101,10 +127,11 @@ while read -r name pid; do IDLE[$name]=$(rss_mib "$pid"); done < <(stack_pids)
 
 # ─── 1. gateway overhead ──────────────────────────────────────────────────────────────────────────
 
-log "1. gateway overhead"
-COORD=$(token kreis-bench ki-bench coordinator)
-AUTH=(-H "Authorization: Bearer $COORD")
-cat >"$STATE/nginx.conf" <<EOF
+if [[ -z $only ]]; then
+    log "1. gateway overhead"
+    COORD=$(token kreis-bench ki-bench coordinator)
+    AUTH=(-H "Authorization: Bearer $COORD")
+    cat >"$STATE/nginx.conf" <<EOF
 worker_processes auto;
 pid $STATE/nginx.pid;
 error_log $STATE/nginx-error.log warn;
@@ -118,36 +145,37 @@ http {
     }
 }
 EOF
-NGINX=$(command -v nginx || echo /usr/sbin/nginx)
-"$NGINX" -p "$STATE" -c "$STATE/nginx.conf" -e "$STATE/nginx-error.log"
-PATH_CHEAP=/api/partners/organisations
-for target in "direct:$PARTNERS" "nginx:http://127.0.0.1:$NGINX_PORT" "gateway:$GW"; do
-    warm "${target#*:}$PATH_CHEAP" get.lua "${AUTH[@]}"
-done
-# Interleaved rounds; the best round of each counts, since other work on the machine only ever slows a round down.
-declare -A BEST=()
-for ((round = 1; round <= rounds; round++)); do
+    NGINX=$(command -v nginx || echo /usr/sbin/nginx)
+    "$NGINX" -p "$STATE" -c "$STATE/nginx.conf" -e "$STATE/nginx-error.log"
+    PATH_CHEAP=/api/partners/organisations
     for target in "direct:$PARTNERS" "nginx:http://127.0.0.1:$NGINX_PORT" "gateway:$GW"; do
-        line=$(wrk_run "${target#*:}$PATH_CHEAP" get.lua "${AUTH[@]}")
-        log "   round $round, ${target%%:*}: $line"
-        if [[ -z ${BEST[${target%%:*}]:-} ]] || awk -v a="$(field rps "$line")" -v b="$(field rps "${BEST[${target%%:*}]}")" 'BEGIN { exit !(a > b) }'; then
-            BEST[${target%%:*}]=$line
-        fi
+        warm "${target#*:}$PATH_CHEAP" get.lua "${AUTH[@]}"
     done
-done
-for subject in direct nginx gateway; do
-    line=${BEST[$subject]}
-    record gateway "$subject" "$(field rps "$line")" "$(field p50 "$line")" "$(field p95 "$line")" "$(field p99 "$line")" "best of $rounds rounds"
-done
-kill "$(<"$STATE/nginx.pid")" && rm -f "$STATE/nginx.pid"
+    # Interleaved rounds; the best round of each counts, since other work on the machine only ever slows a round down.
+    declare -A BEST=()
+    for ((round = 1; round <= rounds; round++)); do
+        for target in "direct:$PARTNERS" "nginx:http://127.0.0.1:$NGINX_PORT" "gateway:$GW"; do
+            line=$(wrk_run "${target#*:}$PATH_CHEAP" get.lua "${AUTH[@]}")
+            log "   round $round, ${target%%:*}: $line"
+            if [[ -z ${BEST[${target%%:*}]:-} ]] || awk -v a="$(field rps "$line")" -v b="$(field rps "${BEST[${target%%:*}]}")" 'BEGIN { exit !(a > b) }'; then
+                BEST[${target%%:*}]=$line
+            fi
+        done
+    done
+    for subject in direct nginx gateway; do
+        line=${BEST[$subject]}
+        record gateway "$subject" "$(field rps "$line")" "$(field p50 "$line")" "$(field p95 "$line")" "$(field p99 "$line")" "best of $rounds rounds"
+    done
+    kill "$(<"$STATE/nginx.pid")" && rm -f "$STATE/nginx.pid"
+fi
 
 # ─── 2. write path: POST /api/cases against pgbench ───────────────────────────────────────────────
 
 log "2. write path"
 CM=$(token kreis-bench stadt-bench case_manager)
 declare -A LOAD=()
-sample_rss() { # the largest RSS per process while $1 runs
-    while kill -0 "$1" 2>/dev/null; do
+sample_rss() { # the largest RSS per process until $STATE/write.done exists
+    while [[ ! -f $STATE/write.done ]]; do
         while read -r name pid; do
             local now; now=$(rss_mib "$pid"); ((now > ${LOAD[$name]:-0})) && LOAD[$name]=$now
         done < <(stack_pids)
@@ -160,7 +188,30 @@ sample_rss() { # the largest RSS per process while $1 runs
 wrk -t2 -c"$connections" -d"$((duration > 5 ? duration : 5))s" --timeout 10s -s "$BENCH_LUA/open-case.lua" \
     -H "Authorization: Bearer $CM" "$GW/api/cases" >/dev/null
 CASES_PID=$(awk '$1 == "cases-api" { print $2 }' "$KIM_BENCH_PIDS_FILE")
+# write_run SUBJECT URL: one measured run, recorded with the CPU each process used during it (in .kim/bench/cpu-*.txt).
+write_run() {
+    local file=$STATE/cpu-${1// /-}.txt
+    cpu_snapshot >"$STATE/cpu-before"
+    wrk_run "$2/api/cases" open-case.lua -H "Authorization: Bearer $CM" >"$STATE/write.line"
+    cpu_snapshot >"$STATE/cpu-after"
+    line=$(<"$STATE/write.line")
+    [[ -n $line ]] || exit 1
+    cpu_report "$STATE/cpu-before" "$STATE/cpu-after" "$duration" "$(awk -v r="$(field rps "$line")" -v s="$duration" 'BEGIN { print r * s }')" >"$file"
+    record write "POST /api/cases ($1)" "$(field rps "$line")" "$(field p50 "$line")" "$(field p95 "$line")" "$(field p99 "$line")" \
+        "CPU: $(awk '{ printf "%s%s %s", (NR > 1 ? ", " : ""), $1, $4 }' "$file") ms/request"
+    log "   POST /api/cases ($1): $line"
+}
+rm -f "$STATE/write.done"
+sample_rss &
+SAMPLER_PID=$!
+write_run gateway "$GW"
+# The same load straight at the cases service: what the service costs without the gateway's hop.
+write_run direct "$CASES"
+touch "$STATE/write.done"
+wait "$SAMPLER_PID"
 if ((profile)); then
+    # A third run through the gateway under dotnet-counters and a thread-time sample; its figures are not recorded,
+    # because the sampling slows the process down.
     export PATH=$PATH:$HOME/.dotnet/tools
     command -v dotnet-counters >/dev/null || dotnet tool install -g dotnet-counters >/dev/null
     command -v dotnet-trace >/dev/null || dotnet tool install -g dotnet-trace >/dev/null
@@ -170,20 +221,12 @@ if ((profile)); then
     dotnet-trace collect -p "$CASES_PID" --profile dotnet-sampled-thread-time --duration "00:00:00:$(printf '%02d' "$duration")" \
         -o "$STATE/cases.nettrace" >/dev/null &
     TRACE_PID=$!
-fi
-wrk_run "$GW/api/cases" open-case.lua -H "Authorization: Bearer $CM" >"$STATE/write.line" &
-WRK_PID=$!
-sample_rss "$WRK_PID" &
-SAMPLER_PID=$!
-wait "$WRK_PID" "$SAMPLER_PID"
-line=$(<"$STATE/write.line")
-[[ -n $line ]] || exit 1
-record write "POST /api/cases (gateway)" "$(field rps "$line")" "$(field p50 "$line")" "$(field p95 "$line")" "$(field p99 "$line")" ""
-log "   POST /api/cases: $line"
-if ((profile)); then
+    sleep 1
+    line=$(wrk_run "$GW/api/cases" open-case.lua -H "Authorization: Bearer $CM")
+    log "   POST /api/cases (gateway, profiled): $line"
     wait "$COUNTERS_PID" "$TRACE_PID" 2>/dev/null || true
-    dotnet-trace report "$STATE/cases.nettrace" topN -n 25 --inclusive >"$STATE/cases-top-inclusive.txt" 2>&1 || true
-    dotnet-trace report "$STATE/cases.nettrace" topN -n 25 >"$STATE/cases-top-exclusive.txt" 2>&1 || true
+    dotnet-trace report "$STATE/cases.nettrace" topN -n 40 --inclusive >"$STATE/cases-top-inclusive.txt" 2>&1 || true
+    dotnet-trace report "$STATE/cases.nettrace" topN -n 40 >"$STATE/cases-top-exclusive.txt" 2>&1 || true
 fi
 
 # pgbench: the rows one opened case writes (case, audit entry, outbox message) in one transaction with the tenant
@@ -228,6 +271,28 @@ pgbench_run "pgbench, same rows and connections"
     -c "CREATE TRIGGER bench_outbox_notify AFTER INSERT ON bench_outbox FOR EACH STATEMENT EXECUTE FUNCTION bench_notify()"
 pgbench_run "pgbench, same rows and the outbox's NOTIFY trigger"
 "${PSQL[@]}" -d postgres -c "DROP DATABASE kim_bench"
+
+if [[ $only == write ]]; then
+    # shellcheck disable=SC1091
+    source "$STATE/load-rss"
+    value() { awk -F'\t' -v subject="$1" '$1 == "write" && $2 == subject { print $3; exit }' "$RESULTS"; }
+    ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b + 0 == 0) print "n/a"; else printf "%.2f", a / b }'; }
+    pgbench_tps=$(value "pgbench, same rows and connections")
+    {
+        echo "Write path, $(date -u '+%Y-%m-%d %H:%M UTC'), mode $mode (${duration} s, ${connections} connections), commit $(git -C "$ROOT" rev-parse --short HEAD)"
+        echo "Load average at start: $KIM_BENCH_LOAD_START; now: $(cut -d' ' -f1-3 /proc/loadavg)"
+        echo
+        echo "| subject | requests/s | p50 ms | p95 ms | p99 ms | / pgbench | note |"
+        echo "| --- | ---: | ---: | ---: | ---: | ---: | --- |"
+        awk -F'\t' '$1 == "write" { print $2 "\t" $3 "\t" $4 "\t" $5 "\t" $6 "\t" $7 }' "$RESULTS" |
+            while IFS=$'\t' read -r subject rps p50 p95 p99 note; do
+                echo "| $subject | $rps | $p50 | $p95 | $p99 | $(ratio "$rps" "$pgbench_tps") | $note |"
+            done
+        echo
+        echo "cases-api RSS: ${IDLE[cases-api]} MiB idle, ${LOAD[cases-api]:-0} MiB under the write load"
+    } | tee "$STATE/write.md"
+    exit 0
+fi
 
 # ─── 3. directory search over generated offers ───────────────────────────────────────────────────
 

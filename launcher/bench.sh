@@ -29,6 +29,7 @@ cmd_bench() {
     local name
     export KIM_BENCH_GATEWAY_PORT=$GATEWAY_PORT KIM_BENCH_PG_PORT=$PG_PORT KIM_BENCH_PG_BIN
     export KIM_BENCH_PIDS_FILE=$PIDS_FILE KIM_BENCH_STATE_DIR=$KIM_DIR/bench KIM_BENCH_RABBITMQ_VERSION
+    export KIM_BENCH_PG_PIDFILE=$PG_DATA/postmaster.pid KIM_BENCH_RMQ_PIDFILE=$RMQ_PIDFILE   # CPU per process (--only write)
     # psql and pgbench sign in as the private instance's superuser, which needs its password (SCRAM) since kim's PostgreSQL trusts nobody.
     export PGPASSWORD=$DB_OWNER_PASSWORD
     KIM_BENCH_PG_BIN=$(pg_bin_dir)

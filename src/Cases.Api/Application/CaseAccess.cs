@@ -12,7 +12,7 @@ namespace KimPlatform.Cases.Api.Application;
 /// the tenant), every read and write appends an audit entry in the same transaction, and every change checks
 /// <c>If-Match</c>, raises the version and stores its events in the outbox.
 /// </summary>
-public sealed class CaseAccess(TenantUnitOfWork work, CallerContext caller, TimeProvider clock)
+public sealed class CaseAccess(TenantUnitOfWork work, CallerContext caller, TimeProvider clock, RegisteredTenants tenants)
 {
     public CallerContext Caller => caller;
     public DateTimeOffset Now => clock.GetUtcNow();
@@ -20,19 +20,25 @@ public sealed class CaseAccess(TenantUnitOfWork work, CallerContext caller, Time
     public string UserId => caller.UserId ?? "unknown";
 
     /// <summary>Opens a case for the caller's organisation, assigned to the caller, and records it and its event.</summary>
-    public Task<Case> OpenAsync(
+    public async Task<Case> OpenAsync(
         Person person, IReadOnlyList<TargetGroup> targetGroups, Reachability reachability, CancellationToken cancellationToken)
     {
         var opened = Case.Open(caller.RequiredTenantId, caller.RequiredOrganisationId, UserId, person, targetGroups, reachability, Now);
-        return work.RunAsync(async db =>
+        await work.RunAsync(async db =>
         {
             db.Cases.Add(opened);
             db.AddIntegrationEvents(opened.Events);
             Audit(db, opened.Id, "open", ["person", "targetGroups", "reachability"]);
             await db.SaveChangesAsync(cancellationToken);
-            await RegisterTenantAsync(db, opened.TenantId, cancellationToken);
+            if (!tenants.Contains(opened.TenantId))
+            {
+                await RegisterTenantAsync(db, opened.TenantId, cancellationToken);
+            }
+
             return opened;
         }, cancellationToken);
+        tenants.Add(opened.TenantId); // committed
+        return opened;
     }
 
     /// <summary>Loads a visible case and records the read; null (→ 404, nothing recorded) when the caller may not see it.</summary>

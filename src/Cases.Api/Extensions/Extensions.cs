@@ -32,6 +32,7 @@ internal static class Extensions
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddScoped<TenantUnitOfWork>();
         builder.Services.AddScoped<CaseAccess>();
+        builder.Services.AddSingleton<RegisteredTenants>();
         builder.Services.AddScoped<CaseQueries>();
         builder.Services.AddScoped<PersonDataMap>();
         builder.Services.AddScoped<ConsentTexts>();

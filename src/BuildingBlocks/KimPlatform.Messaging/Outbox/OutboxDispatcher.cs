@@ -93,6 +93,7 @@ public sealed partial class OutboxDispatcher(
         }
 
         var published = new List<Guid>(pending.Count);
+        var publishedTypes = new HashSet<string>(StringComparer.Ordinal);
         var quarantined = new List<(Guid Id, string Type, string Error)>();
         foreach (var (id, typeName, payload) in pending)
         {
@@ -107,24 +108,12 @@ public sealed partial class OutboxDispatcher(
             timeout.CancelAfter(_options.PublishTimeout);
             await bus.Publish(message, type, context => context.MessageId = id, timeout.Token);
             published.Add(id);
+            publishedTypes.Add(typeName);
         }
 
-        await using (var update = new NpgsqlCommand(
-            $"UPDATE {OutboxSchema.Table} SET dispatched_at = now() WHERE id = ANY(@ids)", connection, transaction))
+        if (published.Count > 0)
         {
-            update.Parameters.AddWithValue("ids", published.ToArray());
-            await update.ExecuteNonQueryAsync(cancellationToken);
-        }
-
-        foreach (var (messageType, fields) in _options.PersonalFields)
-        {
-            await using var redact = new NpgsqlCommand(
-                $"UPDATE {OutboxSchema.Table} SET payload = payload || @nulls::jsonb WHERE id = ANY(@ids) AND message_type = @type",
-                connection, transaction);
-            redact.Parameters.AddWithValue("nulls", JsonSerializer.Serialize(fields.ToDictionary(field => field, _ => (object?)null)));
-            redact.Parameters.AddWithValue("ids", published.ToArray());
-            redact.Parameters.AddWithValue("type", messageType);
-            await redact.ExecuteNonQueryAsync(cancellationToken);
+            await MarkDispatchedAsync(connection, transaction, published.ToArray(), publishedTypes, cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);
@@ -137,6 +126,38 @@ public sealed partial class OutboxDispatcher(
         metrics.Published(database.Name, published.Count);
         LogDispatched(logger, published.Count, database.Name);
         return pending.Count;
+    }
+
+    // One round trip: the rows are marked published, and the personal fields of the types that have any are nulled, only
+    // for the types this batch published.
+    private async Task MarkDispatchedAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, Guid[] ids, HashSet<string> types, CancellationToken cancellationToken)
+    {
+        await using var batch = new NpgsqlBatch(connection, transaction);
+        batch.BatchCommands.Add(new NpgsqlBatchCommand($"UPDATE {OutboxSchema.Table} SET dispatched_at = now() WHERE id = ANY($1)")
+        {
+            Parameters = { new NpgsqlParameter { Value = ids } },
+        });
+        foreach (var (messageType, fields) in _options.PersonalFields)
+        {
+            if (!types.Contains(messageType))
+            {
+                continue;
+            }
+
+            batch.BatchCommands.Add(new NpgsqlBatchCommand(
+                $"UPDATE {OutboxSchema.Table} SET payload = payload || $1::jsonb WHERE id = ANY($2) AND message_type = $3")
+            {
+                Parameters =
+                {
+                    new NpgsqlParameter { Value = JsonSerializer.Serialize(fields.ToDictionary(field => field, _ => (object?)null)) },
+                    new NpgsqlParameter { Value = ids },
+                    new NpgsqlParameter { Value = messageType },
+                },
+            });
+        }
+
+        await batch.ExecuteNonQueryAsync(cancellationToken);
     }
 
     private static bool TryRead(
