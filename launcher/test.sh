@@ -55,6 +55,9 @@ quiet_test_logging() {
 }
 
 cmd_test() {
+    # --faults-only: the same fresh stack, but only the fault phase (tests/KimPlatform.Faults.Tests).
+    local faults_only=false
+    if [[ ${1:-} == --faults-only ]]; then faults_only=true; shift; fi
     load_profile test
     ensure_packages infra
     resolve_infra_dir   # again: after installing, the service users exist
@@ -88,12 +91,15 @@ cmd_test() {
         trx+=(--results-directory "$results")
     fi
     touch "$STATE_DIR/test-started"
-    say "dotnet test $SOLUTION_FILTER $*"
-    set +e
-    (cd "$ROOT" && env "${TEST_LOG_ENV[@]}" dotnet test "$SOLUTION_FILTER" -c Release --no-build --nologo -m:1 \
-        --logger "console;verbosity=normal" "${trx[@]}" "$@") 2>&1 | tee "$log"
-    rc=${PIPESTATUS[0]}
-    set -e
+    rc=0
+    if ! $faults_only; then
+        say "dotnet test $SOLUTION_FILTER $*"
+        set +e
+        (cd "$ROOT" && env "${TEST_LOG_ENV[@]}" dotnet test "$SOLUTION_FILTER" -c Release --no-build --nologo -m:1 \
+            --logger "console;verbosity=normal" "${trx[@]}" "$@") 2>&1 | tee "$log"
+        rc=${PIPESTATUS[0]}
+        set -e
+    fi
     local fault_rc=0
     fault_phase "$results" "$@" || fault_rc=$?
     ((rc != 0)) || rc=$fault_rc

@@ -28,6 +28,15 @@ internal static class BrokerQueues
     public static async Task<long> ParkedAsync() =>
         (await DepthsAsync()).Where(queue => queue.Key.EndsWith("_error", StringComparison.Ordinal)).Sum(queue => queue.Value);
 
+    /// <summary>Fails when the <c>_error</c> queues hold more than <paramref name="before"/>: a valid message was parked.</summary>
+    public static async Task AssertNoneParkedSinceAsync(long before)
+    {
+        var parked = await DepthsAsync();
+        var total = parked.Where(queue => queue.Key.EndsWith("_error", StringComparison.Ordinal)).Sum(queue => queue.Value);
+        Assert.True(total == before, $"{total - before} messages parked in _error queues: "
+            + string.Join(", ", parked.Where(queue => queue.Key.EndsWith("_error", StringComparison.Ordinal) && queue.Value > 0).Select(queue => $"{queue.Key}: {queue.Value}")));
+    }
+
     /// <summary>Waits until no queue but the <c>_error</c> queues holds a message (the counts lag by a few seconds).</summary>
     public static async Task WaitIdleAsync(TimeSpan limit)
     {

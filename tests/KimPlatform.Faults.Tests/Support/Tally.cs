@@ -41,24 +41,41 @@ internal static class Tally
     /// <summary>
     /// Waits until every consumer has applied what the services hold, each exactly once: the outboxes of the tenant
     /// are drained, the partner service holds each referral, reporting counts each case, referral and registration.
+    /// A failure names each figure that is short (lost) or over (applied twice).
     /// </summary>
     public static async Task AssertConvergedAsync(string tenant, TimeSpan limit)
     {
         var stored = await StoredAsync(tenant);
         foreach (var database in new[] { "casesdb", "partnersdb", "eventsdb" })
         {
-            Assert.Equal(0, await Eventually.GetAsync(
+            var left = await Eventually.GetAsync(
                 () => Platform.CountAsync(database, "SELECT count(*) FROM outbox_messages WHERE tenant_id = @p0 AND dispatched_at IS NULL", tenant),
-                left => left == 0, limit));
+                count => count == 0, limit);
+            Assert.True(left == 0, $"{database}: {left} outbox rows of the tenant never dispatched after {limit}");
         }
 
         var expected = (stored, stored.Referrals, stored.Cases);
-        Assert.Equal(expected, await Eventually.GetAsync(() => AppliedAsync(tenant), applied => applied == expected, limit));
+        var applied = await Eventually.GetAsync(() => AppliedAsync(tenant), applied => applied == expected, limit);
+        Assert.True(applied == expected, $"after {limit}: {Differences(expected, applied)}");
         // A message applied twice would arrive after the first: once the queues are idle, the counts must not have moved on.
         await BrokerQueues.WaitIdleAsync(limit);
-        Assert.Equal(expected, await AppliedAsync(tenant));
+        applied = await AppliedAsync(tenant);
+        Assert.True(applied == expected, $"once the queues were idle: {Differences(expected, applied)}");
         Assert.Equal(stored, await StoredAsync(tenant));
     }
+
+    private static string Differences((Counts Reporting, long PartnerReferrals, long CaseStates) stored, (Counts Reporting, long PartnerReferrals, long CaseStates) applied) =>
+        string.Join("; ", new (string Figure, long Stored, long Applied)[]
+            {
+                ("reporting's new cases", stored.Reporting.Cases, applied.Reporting.Cases),
+                ("reporting's referrals", stored.Reporting.Referrals, applied.Reporting.Referrals),
+                ("reporting's registrations", stored.Reporting.Registrations, applied.Reporting.Registrations),
+                ("the partner service's referrals", stored.PartnerReferrals, applied.PartnerReferrals),
+                ("reporting's case states", stored.CaseStates, applied.CaseStates),
+            }
+            .Where(figure => figure.Stored != figure.Applied)
+            .Select(figure => $"{figure.Figure} {figure.Applied} of {figure.Stored} stored ("
+                + (figure.Applied < figure.Stored ? $"{figure.Stored - figure.Applied} lost" : $"{figure.Applied - figure.Stored} applied twice") + ")"));
 
     private static Task<long> Figure(string tenant, string figure) => Platform.CountAsync("reportingdb",
         "SELECT coalesce(sum(value), 0) FROM counters WHERE tenant_id = @p0 AND figure = @p1", tenant, figure);
