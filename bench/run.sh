@@ -138,24 +138,40 @@ for target in "direct:$PARTNERS" "nginx:http://127.0.0.1:$NGINX_PORT" "gateway:$
     warm "${target#*:}$PATH_CHEAP" get.lua "${AUTH[@]}"
 done
 # Interleaved rounds; the best round of each counts, since other work on the machine only ever slows a round down.
-declare -A BEST=()
+# Throughput on a shared machine swings with its load, so each round also takes the CPU time the proxy (nginx's workers,
+# the gateway) and the partner service used per request, from /proc: a figure that other work disturbs far less.
+PARTNERS_PID=$(awk '$1 == "partners-api" { print $2 }' "$KIM_BENCH_PIDS_FILE")
+GATEWAY_PID=$(awk '$1 == "gateway" { print $2 }' "$KIM_BENCH_PIDS_FILE")
+mapfile -t NGINX_WORKERS < <(ps --ppid "$(<"$STATE/nginx.pid")" -o pid=)
+cpu_ticks() { local pid ticks=0; for pid in "$@"; do ticks=$((ticks + $(awk '{ print $14 + $15 }' "/proc/$pid/stat"))); done; echo "$ticks"; }
+per_request() { awk -v ticks="$1" -v hz="$(getconf CLK_TCK)" -v requests="$2" 'BEGIN { printf "%.0f", ticks * 1e6 / hz / requests }'; }
+declare -A BEST=() PROXY_US=() SERVICE_US=()
 for ((round = 1; round <= rounds; round++)); do
     for target in "direct:$PARTNERS" "nginx:http://127.0.0.1:$NGINX_PORT" "gateway:$GW"; do
+        subject=${target%%:*}
+        case $subject in direct) proxy=() ;; nginx) proxy=("${NGINX_WORKERS[@]}") ;; gateway) proxy=("$GATEWAY_PID") ;; esac
+        proxy_before=$(cpu_ticks "${proxy[@]}") service_before=$(cpu_ticks "$PARTNERS_PID")
         line=$(wrk_run "${target#*:}$PATH_CHEAP" get.lua "${AUTH[@]}")
-        log "   round $round, ${target%%:*}: $line"
-        if [[ -z ${BEST[${target%%:*}]:-} ]] || awk -v a="$(field rps "$line")" -v b="$(field rps "${BEST[${target%%:*}]}")" 'BEGIN { exit !(a > b) }'; then
-            BEST[${target%%:*}]=$line
+        requests=$(field requests "$line")
+        line+=" proxy_us=$(per_request $(($(cpu_ticks "${proxy[@]}") - proxy_before)) "$requests")"
+        line+=" service_us=$(per_request $(($(cpu_ticks "$PARTNERS_PID") - service_before)) "$requests")"
+        log "   round $round, $subject: $line"
+        if [[ -z ${BEST[$subject]:-} ]] || awk -v a="$(field rps "$line")" -v b="$(field rps "${BEST[$subject]}")" 'BEGIN { exit !(a > b) }'; then
+            BEST[$subject]=$line
         fi
+        PROXY_US[$subject]+=" $(field proxy_us "$line")" SERVICE_US[$subject]+=" $(field service_us "$line")"
     done
 done
+median() { tr ' ' '\n' <<<"$1" | grep . | sort -n | awk '{ v[NR] = $1 } END { print (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2) }'; }
 for subject in direct nginx gateway; do
     line=${BEST[$subject]}
-    record gateway "$subject" "$(field rps "$line")" "$(field p50 "$line")" "$(field p95 "$line")" "$(field p99 "$line")" "best of $rounds rounds"
+    note="best of $rounds rounds; CPU per request (median of the rounds): partner service $(median "${SERVICE_US[$subject]}") µs"
+    [[ $subject == direct ]] || note+=", $subject $(median "${PROXY_US[$subject]}") µs"
+    record gateway "$subject" "$(field rps "$line")" "$(field p50 "$line")" "$(field p95 "$line")" "$(field p99 "$line")" "$note"
 done
 kill "$(<"$STATE/nginx.pid")" && rm -f "$STATE/nginx.pid"
 if ((profile)); then
     # Where the gateway's CPU goes: one more gateway round, with counters and a CPU sample of the gateway process.
-    GATEWAY_PID=$(awk '$1 == "gateway" { print $2 }' "$KIM_BENCH_PIDS_FILE")
     profile_tools
     dotnet-counters collect -p "$GATEWAY_PID" --format csv -o "$STATE/gateway-counters.csv" \
         --counters System.Runtime,Microsoft.AspNetCore.Hosting,System.Net.Http --duration "$(span "$duration")" >/dev/null &
@@ -172,9 +188,10 @@ if ((profile)); then
 fi
 if [[ $only == gateway ]]; then
     value() { awk -F'\t' -v subject="$1" -v column="$2" '$1 == "gateway" && $2 == subject { print $column; exit }' "$RESULTS"; }
-    printf '| subject | requests/s | p50 ms | p95 ms | p99 ms |\n| --- | ---: | ---: | ---: | ---: |\n'
+    printf '| subject | requests/s | p50 ms | p95 ms | p99 ms | note |\n| --- | ---: | ---: | ---: | ---: | --- |\n'
     for subject in direct nginx gateway; do
-        printf '| %s | %s | %s | %s | %s |\n' "$subject" "$(value "$subject" 3)" "$(value "$subject" 4)" "$(value "$subject" 5)" "$(value "$subject" 6)"
+        printf '| %s | %s | %s | %s | %s | %s |\n' "$subject" "$(value "$subject" 3)" "$(value "$subject" 4)" "$(value "$subject" 5)" \
+            "$(value "$subject" 6)" "$(value "$subject" 7)"
     done
     awk -v g="$(value gateway 3)" -v n="$(value nginx 3)" -v d="$(value direct 3)" -v gp="$(value gateway 6)" -v dp="$(value direct 6)" \
         -v np="$(value nginx 6)" 'BEGIN { printf "\ngateway/nginx %.2f, gateway/direct %.2f, nginx/direct %.2f; p99 added: gateway %+.2f ms, nginx %+.2f ms\n", g / n, g / d, n / d, gp - dp, np - dp }'
