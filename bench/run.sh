@@ -8,7 +8,10 @@
 #     --duration     seconds per measurement
 #     --connections  concurrent connections of wrk and pgbench (default 16)
 #     --offers       offers generated for the directory search
-#     --profile      also record dotnet-counters and a CPU sample (dotnet-trace) of the cases service under load
+#     --profile      also record dotnet-counters and a CPU sample (dotnet-trace) of the cases service under load, and of
+#                    the gateway in an extra round of item 1
+#     --only gateway run item 1 alone and print its figures and ratios (docs/benchmarks.md is left as it is)
+#     --rounds N     interleaved rounds of item 1, the best counts (default 3, 2 with --quick)
 #     --no-build     use the last Release build
 #     --only write   only item 2 (and the footprint under its load); prints its figures and keeps them in
 #                    .kim/bench/write.md instead of rewriting docs/benchmarks.md
@@ -19,10 +22,11 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 BENCH=$ROOT/bench
 [[ -n ${KIM_BENCH_GATEWAY_PORT:-} ]] || { echo "run the benchmarks with ./kim bench" >&2; exit 2; }
 
-duration=10 connections=16 offers=100000 profile=0 build=1 mode=full rounds=3 only='' propagation_args=()
+duration=10 connections=16 offers=100000 profile=0 build=1 mode=full rounds=3 only="" propagation_args=() rounds_given=
 while (($#)); do
     case $1 in
-        --quick) duration=3 offers=30000 mode=quick rounds=2; shift ;;
+        --quick) duration=3 offers=30000 mode=quick; rounds=${rounds_given:-2}; shift ;;
+        --rounds) rounds=$2 rounds_given=$2; shift 2 ;;
         --duration) duration=$2; shift 2 ;;
         --connections) connections=$2; shift 2 ;;
         --offers) offers=$2; shift 2 ;;
@@ -34,8 +38,9 @@ while (($#)); do
         *) echo "bench: unknown argument '$1'" >&2; exit 2 ;;
     esac
 done
-[[ $duration =~ ^[0-9]+$ && $connections =~ ^[0-9]+$ && $offers =~ ^[0-9]+$ ]] || { echo "bench: numbers only" >&2; exit 2; }
-[[ -z $only || $only == write ]] || { echo "bench: --only takes 'write'" >&2; exit 2; }
+[[ $duration =~ ^[0-9]+$ && $connections =~ ^[0-9]+$ && $offers =~ ^[0-9]+$ && $rounds =~ ^[1-9][0-9]*$ ]] \
+    || { echo "bench: numbers only" >&2; exit 2; }
+[[ -z $only || $only =~ ^(gateway|write)$ ]] || { echo "bench: --only takes 'gateway' or 'write'" >&2; exit 2; }
 
 STATE=$KIM_BENCH_STATE_DIR
 mkdir -p "$STATE"
@@ -71,6 +76,12 @@ wrk_run() {
 }
 warm() { wrk -t1 -c4 -d2s --timeout 10s -s "$BENCH_LUA/$2" "${@:3}" "$1" >/dev/null; }
 
+profile_tools() {
+    export PATH=$PATH:$HOME/.dotnet/tools
+    command -v dotnet-counters >/dev/null || dotnet tool install -g dotnet-counters >/dev/null
+    command -v dotnet-trace >/dev/null || dotnet tool install -g dotnet-trace >/dev/null
+}
+span() { printf '00:00:%02d:%02d' $(($1 / 60)) $(($1 % 60)); }   # seconds as the tools' dd:hh:mm:ss
 token() { (cd "$ROOT" && ./kim token --tenant "$1" --org "$2" --role "$3" --hours 2); }
 rss_mib() { awk '/VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status" 2>/dev/null || echo 0; }
 stack_pids() { grep -v '^kim ' "$KIM_BENCH_PIDS_FILE"; }
@@ -127,7 +138,7 @@ while read -r name pid; do IDLE[$name]=$(rss_mib "$pid"); done < <(stack_pids)
 
 # ─── 1. gateway overhead ──────────────────────────────────────────────────────────────────────────
 
-if [[ -z $only ]]; then
+if [[ -z $only || $only == gateway ]]; then
     log "1. gateway overhead"
     COORD=$(token kreis-bench ki-bench coordinator)
     AUTH=(-H "Authorization: Bearer $COORD")
@@ -152,21 +163,66 @@ EOF
         warm "${target#*:}$PATH_CHEAP" get.lua "${AUTH[@]}"
     done
     # Interleaved rounds; the best round of each counts, since other work on the machine only ever slows a round down.
-    declare -A BEST=()
+    # Throughput on a shared machine swings with its load, so each round also takes the CPU time the proxy (nginx's workers,
+    # the gateway) and the partner service used per request, from /proc: a figure that other work disturbs far less.
+    PARTNERS_PID=$(awk '$1 == "partners-api" { print $2 }' "$KIM_BENCH_PIDS_FILE")
+    GATEWAY_PID=$(awk '$1 == "gateway" { print $2 }' "$KIM_BENCH_PIDS_FILE")
+    mapfile -t NGINX_WORKERS < <(ps --ppid "$(<"$STATE/nginx.pid")" -o pid=)
+    cpu_ticks() { local pid ticks=0; for pid in "$@"; do ticks=$((ticks + $(awk '{ print $14 + $15 }' "/proc/$pid/stat"))); done; echo "$ticks"; }
+    per_request() { awk -v ticks="$1" -v hz="$(getconf CLK_TCK)" -v requests="$2" 'BEGIN { printf "%.0f", ticks * 1e6 / hz / requests }'; }
+    declare -A BEST=() PROXY_US=() SERVICE_US=()
     for ((round = 1; round <= rounds; round++)); do
         for target in "direct:$PARTNERS" "nginx:http://127.0.0.1:$NGINX_PORT" "gateway:$GW"; do
+            subject=${target%%:*}
+            case $subject in direct) proxy=() ;; nginx) proxy=("${NGINX_WORKERS[@]}") ;; gateway) proxy=("$GATEWAY_PID") ;; esac
+            proxy_before=$(cpu_ticks "${proxy[@]}") service_before=$(cpu_ticks "$PARTNERS_PID")
             line=$(wrk_run "${target#*:}$PATH_CHEAP" get.lua "${AUTH[@]}")
-            log "   round $round, ${target%%:*}: $line"
-            if [[ -z ${BEST[${target%%:*}]:-} ]] || awk -v a="$(field rps "$line")" -v b="$(field rps "${BEST[${target%%:*}]}")" 'BEGIN { exit !(a > b) }'; then
-                BEST[${target%%:*}]=$line
+            requests=$(field requests "$line")
+            line+=" proxy_us=$(per_request $(($(cpu_ticks "${proxy[@]}") - proxy_before)) "$requests")"
+            line+=" service_us=$(per_request $(($(cpu_ticks "$PARTNERS_PID") - service_before)) "$requests")"
+            log "   round $round, $subject: $line"
+            if [[ -z ${BEST[$subject]:-} ]] || awk -v a="$(field rps "$line")" -v b="$(field rps "${BEST[$subject]}")" 'BEGIN { exit !(a > b) }'; then
+                BEST[$subject]=$line
             fi
+            PROXY_US[$subject]+=" $(field proxy_us "$line")" SERVICE_US[$subject]+=" $(field service_us "$line")"
         done
     done
+    median() { tr ' ' '\n' <<<"$1" | grep . | sort -n | awk '{ v[NR] = $1 } END { print (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2) }'; }
     for subject in direct nginx gateway; do
         line=${BEST[$subject]}
-        record gateway "$subject" "$(field rps "$line")" "$(field p50 "$line")" "$(field p95 "$line")" "$(field p99 "$line")" "best of $rounds rounds"
+        note="best of $rounds rounds; CPU per request (median of the rounds): partner service $(median "${SERVICE_US[$subject]}") µs"
+        [[ $subject == direct ]] || note+=", $subject $(median "${PROXY_US[$subject]}") µs"
+        record gateway "$subject" "$(field rps "$line")" "$(field p50 "$line")" "$(field p95 "$line")" "$(field p99 "$line")" "$note"
     done
     kill "$(<"$STATE/nginx.pid")" && rm -f "$STATE/nginx.pid"
+    if ((profile)); then
+        # Where the gateway's CPU goes: one more gateway round, with counters and a CPU sample of the gateway process.
+        profile_tools
+        dotnet-counters collect -p "$GATEWAY_PID" --format csv -o "$STATE/gateway-counters.csv" \
+            --counters System.Runtime,Microsoft.AspNetCore.Hosting,System.Net.Http --duration "$(span "$duration")" >/dev/null &
+        COUNTERS_PID=$!
+        dotnet-trace collect -p "$GATEWAY_PID" --profile dotnet-sampled-thread-time --duration "$(span "$duration")" \
+            -o "$STATE/gateway.nettrace" >/dev/null &
+        TRACE_PID=$!
+        sleep 1
+        log "   profiled gateway round: $(wrk_run "$GW$PATH_CHEAP" get.lua "${AUTH[@]}")"
+        wait "$COUNTERS_PID" "$TRACE_PID" 2>/dev/null || true
+        dotnet-trace report "$STATE/gateway.nettrace" topN -n 40 --inclusive >"$STATE/gateway-top-inclusive.txt" 2>&1 || true
+        dotnet-trace report "$STATE/gateway.nettrace" topN -n 40 >"$STATE/gateway-top-exclusive.txt" 2>&1 || true
+        log "   gateway profile: $STATE/gateway-top-{inclusive,exclusive}.txt, counters $STATE/gateway-counters.csv"
+    fi
+    if [[ $only == gateway ]]; then
+        value() { awk -F'\t' -v subject="$1" -v column="$2" '$1 == "gateway" && $2 == subject { print $column; exit }' "$RESULTS"; }
+        printf '| subject | requests/s | p50 ms | p95 ms | p99 ms | note |\n| --- | ---: | ---: | ---: | ---: | --- |\n'
+        for subject in direct nginx gateway; do
+            printf '| %s | %s | %s | %s | %s | %s |\n' "$subject" "$(value "$subject" 3)" "$(value "$subject" 4)" "$(value "$subject" 5)" \
+                "$(value "$subject" 6)" "$(value "$subject" 7)"
+        done
+        awk -v g="$(value gateway 3)" -v n="$(value nginx 3)" -v d="$(value direct 3)" -v gp="$(value gateway 6)" -v dp="$(value direct 6)" \
+            -v np="$(value nginx 6)" 'BEGIN { printf "\ngateway/nginx %.2f, gateway/direct %.2f, nginx/direct %.2f; p99 added: gateway %+.2f ms, nginx %+.2f ms\n", g / n, g / d, n / d, gp - dp, np - dp }'
+        echo "best of $rounds rounds of ${duration} s, ${connections} connections; load average at start ${KIM_BENCH_LOAD_START}, now $(cut -d' ' -f1-3 /proc/loadavg)"
+        exit 0
+    fi
 fi
 
 # ─── 2. write path: POST /api/cases against pgbench ───────────────────────────────────────────────

@@ -1,3 +1,4 @@
+using KimPlatform.Gateway.Authentication;
 using KimPlatform.Gateway.BrowserSession;
 using KimPlatform.Gateway.Health;
 using KimPlatform.Gateway.Policies;
@@ -14,6 +15,7 @@ internal static class Extensions
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddKimAuthentication();
+        builder.AddValidatedTokenCache();
         builder.AddGatewayPolicies();
         builder.AddBrowserSession();
 

@@ -1,3 +1,5 @@
+using System.Collections.Frozen;
+using System.Net.Http.Headers;
 using KimPlatform.Gateway.BrowserSession;
 using Yarp.ReverseProxy.Transforms;
 using Yarp.ReverseProxy.Transforms.Builder;
@@ -25,38 +27,34 @@ internal static class InternalHeaders
     /// </summary>
     public const string GatewayPrefix = "X-Kim-";
 
-    // The session cookie is the gateway's: the services get the session's bearer token instead.
-    private static void WithoutSessionCookie(System.Net.Http.Headers.HttpRequestHeaders headers)
-    {
-        if (!headers.TryGetValues("Cookie", out var values))
-        {
-            return;
-        }
+    private const string SessionCookiePrefix = BrowserSessionOptions.CookieName + "=";
 
-        var kept = values.SelectMany(value => value.Split(';'))
-            .Select(cookie => cookie.Trim())
-            .Where(cookie => cookie.Length > 0 && !cookie.StartsWith(BrowserSessionOptions.CookieName + "=", StringComparison.Ordinal))
-            .ToList();
-        headers.Remove("Cookie");
-        if (kept.Count > 0)
-        {
-            headers.TryAddWithoutValidation("Cookie", string.Join("; ", kept));
-        }
-    }
+    private static readonly FrozenSet<string> NameSet = Names.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
+    private static bool IsInternal(string name) =>
+        NameSet.Contains(name) || name.StartsWith(GatewayPrefix, StringComparison.OrdinalIgnoreCase);
+
+    // Runs for every proxied request: it reads the headers without parsing or allocating (NonValidated), and allocates
+    // only when a client did send something to take away.
     public static void StripFromClients(TransformBuilderContext context) =>
-        context.AddRequestTransform(transform =>
+        context.AddRequestTransform(static transform =>
         {
             var headers = transform.ProxyRequest.Headers;
-            foreach (var name in Names)
+            List<string>? internalNames = null;
+            foreach (var header in headers.NonValidated)
             {
-                headers.Remove(name);
+                if (IsInternal(header.Key))
+                {
+                    (internalNames ??= []).Add(header.Key);
+                }
             }
 
-            foreach (var name in headers.Select(header => header.Key)
-                         .Where(name => name.StartsWith(GatewayPrefix, StringComparison.OrdinalIgnoreCase)).ToList())
+            if (internalNames is not null)
             {
-                headers.Remove(name);
+                foreach (var name in internalNames)
+                {
+                    headers.Remove(name);
+                }
             }
 
             WithoutSessionCookie(headers);
@@ -68,4 +66,36 @@ internal static class InternalHeaders
 
             return ValueTask.CompletedTask;
         });
+
+    // The session cookie is the gateway's: the services get the session's bearer token instead.
+    private static void WithoutSessionCookie(HttpRequestHeaders headers)
+    {
+        if (!headers.NonValidated.TryGetValues("Cookie", out var cookies) || !HasSessionCookie(cookies))
+        {
+            return;
+        }
+
+        var kept = cookies.SelectMany(value => value.Split(';'))
+            .Select(cookie => cookie.Trim())
+            .Where(cookie => cookie.Length > 0 && !cookie.StartsWith(SessionCookiePrefix, StringComparison.Ordinal))
+            .ToList();
+        headers.Remove("Cookie");
+        if (kept.Count > 0)
+        {
+            headers.TryAddWithoutValidation("Cookie", string.Join("; ", kept));
+        }
+    }
+
+    private static bool HasSessionCookie(HeaderStringValues cookies)
+    {
+        foreach (var value in cookies)
+        {
+            if (value.Contains(SessionCookiePrefix, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }
