@@ -1,5 +1,7 @@
 using System.Globalization;
+using System.Net;
 using System.Text;
+using System.Text.RegularExpressions;
 using System.Text.Json;
 using KimPlatform.Contracts;
 using KimPlatform.Reporting.Api.Tests.Support;
@@ -11,7 +13,8 @@ namespace KimPlatform.Reporting.Api.Tests;
 /// tenant and each municipality, and for the funder's CSV, and then combines the answers: a quarter minus its shown
 /// months, the tenant minus its shown municipalities, the open cases minus the shown phases, closures by reason against
 /// closures by outcome, and the open cases at the end of a month against those at the end of the month before plus the
-/// month's new cases minus its closures. No suppressed count may follow from any combination.
+/// month's new cases minus its closures. No suppressed count may follow from any combination: not one relation at a
+/// time, not all of them together (Gaussian elimination), and not by bounds (a suppressed count is at least 1).
 /// </summary>
 [Collection(ReportingApiCollection.Name)]
 public sealed class SuppressionAttackTests(ReportingApiFactory factory)
@@ -49,6 +52,15 @@ public sealed class SuppressionAttackTests(ReportingApiFactory factory)
                 {
                     SawTable(audit, report, table, key => Flow(Remember(categories, table, key), place, key, slot), Flow("closed", place, "*", slot));
                 }
+
+                var dashboard = await coordinator.GetStringAsync($"/reports/dashboard?period={period}" + (municipality is null ? "" : "&municipality=" + Uri.EscapeDataString(municipality)));
+                audit.Saw(Stock("open", place, "*", end), Tile(dashboard, "Offene Fälle am Ende"));
+                audit.Saw(Flow("new", place, "", slot), Tile(dashboard, "Neue Fälle"));
+                audit.Saw(Flow("closed", place, "*", slot), Tile(dashboard, "Abgeschlossene Fälle"));
+                foreach (var (month, value) in NewCasesByMonth(dashboard).Index())
+                {
+                    audit.Saw(Flow("new", place, "", month), value);
+                }
             }
         }
 
@@ -70,8 +82,11 @@ public sealed class SuppressionAttackTests(ReportingApiFactory factory)
 
         Relate(audit, categories);
         Assert.NotEmpty(audit.Hidden);
-        var recovered = audit.RecoveredOneAtATime();
-        Assert.True(recovered.Count == 0, "Recovered: " + string.Join("; ", recovered.Select(cell => $"{cell.Key} = {cell.Value}")));
+        var oneAtATime = audit.RecoveredOneAtATime();
+        Assert.True(oneAtATime.Count == 0, "Recovered one at a time: " + string.Join("; ", oneAtATime.Select(cell => $"{cell.Key} = {cell.Value}")));
+        var combined = audit.Recovered();
+        Assert.True(combined.Count == 0, $"Recovered {combined.Count} of {audit.Hidden.Count} by combining relations or by bounds: "
+            + string.Join("; ", combined.Select(cell => $"{cell.Key} = {cell.Value}")));
     }
 
     /// <summary>
@@ -195,6 +210,28 @@ public sealed class SuppressionAttackTests(ReportingApiFactory factory)
             audit.Saw(totalCell, Report.Total(report, table));
         }
     }
+
+    /// <summary>A tile of the dashboard: its number, or null when it shows "&lt;5".</summary>
+    private static long? Tile(string dashboard, string title)
+    {
+        var match = Regex.Match(dashboard, $"<div class=\"tile\"><div>{Regex.Escape(WebUtility.HtmlEncode(title))}</div><div class=\"number\">([^<]*)</div>");
+        Assert.True(match.Success, $"no tile {title}");
+        return DashboardCount(match.Groups[1].Value);
+    }
+
+    /// <summary>The twelve columns of the chart of new cases per month.</summary>
+    private static IReadOnlyList<long?> NewCasesByMonth(string dashboard)
+    {
+        var chart = Regex.Match(
+            dashboard, $"<svg class=\"chart\" role=\"img\" aria-label=\"{Regex.Escape(WebUtility.HtmlEncode("Neue Fälle je Monat"))}\".*?</svg>", RegexOptions.Singleline);
+        Assert.True(chart.Success, "no chart of new cases per month");
+        var values = Regex.Matches(chart.Value, "class=\"value\" text-anchor=\"middle\">([^<]*)</text>").Select(match => DashboardCount(match.Groups[1].Value)).ToArray();
+        Assert.Equal(12, values.Length);
+        return values;
+    }
+
+    private static long? DashboardCount(string text) =>
+        WebUtility.HtmlDecode(text) is var shown && shown.StartsWith('<') ? null : long.Parse(shown.Replace(".", "", StringComparison.Ordinal), CultureInfo.InvariantCulture);
 
     private static async Task<List<(string[] Row, string Place)>> CsvAsync(HttpClient coordinator)
     {

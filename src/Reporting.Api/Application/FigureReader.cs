@@ -63,9 +63,22 @@ public sealed class FigureReader(ReportingDbContext db, CurrentTenant tenant, Co
         var before = await db.Counters.AsNoTracking().AnyAsync(counter => stockFigures.Contains(counter.Figure) && counter.Month < first, cancellationToken)
             ? await YearEndAsync(shape, year - 1, threshold, cancellationToken)
             : null;
+        var flows = await ReadFlowsAsync(shape.Flows, year, cancellationToken);
+        return AssembleCaseYear(shape, flows, stockRows.Concat(before?.Stocks ?? []), before?.Open ?? [], threshold);
+    }
+
+    /// <summary>
+    /// The suppressed case cube of a year from its counters: <paramref name="flows"/> per month, <paramref name="stocks"/>'
+    /// changes per month (month 0: the stock at the end of the year before) and the open cases at the end of the year
+    /// before as that year's cube showed them.
+    /// </summary>
+    public static SuppressionCube AssembleCaseYear(
+        CaseCube shape, IEnumerable<CubeBuilder.MonthlyCount> flows, IEnumerable<StockChange> stocks,
+        IReadOnlyList<(CellKey Cell, long Value, bool Hidden)> openBefore, int threshold)
+    {
         var cube = new SuppressionCube();
-        await AddFlowsAsync(cube, shape.Flows, year, cancellationToken);
-        foreach (var stock in stockRows.Concat(before?.Stocks ?? [])
+        CubeBuilder.AddFlows(cube, shape.Flows, flows);
+        foreach (var stock in stocks
             .GroupBy(row => (row.Figure, row.Municipality, row.Category))
             .OrderBy(group => group.Key.Figure, StringComparer.Ordinal).ThenBy(group => group.Key.Municipality, StringComparer.Ordinal)
             .ThenBy(group => group.Key.Category, StringComparer.Ordinal))
@@ -87,7 +100,7 @@ public sealed class FigureReader(ReportingDbContext db, CurrentTenant tenant, Co
 
         // The open cases at the end of the year before, as that year's cube shows them: fixed here.
         var open = shape.Stocks[0].TotalFigure!;
-        foreach (var (cell, value, hidden) in before?.Open ?? [])
+        foreach (var (cell, value, hidden) in openBefore)
         {
             var carry = cell with { Slot = YearBeforeSlot };
             cube.Add(carry, value);
@@ -99,13 +112,11 @@ public sealed class FigureReader(ReportingDbContext db, CurrentTenant tenant, Co
         {
             for (var month = 0; month < 12; month++)
             {
-                cube.Relate(
-                    new CellKey(open, place, CellKey.All, month),
-                    [
-                        new CellKey(open, place, CellKey.All, month == 0 ? YearBeforeSlot : month - 1),
-                        new CellKey(shape.New.Figure, place, "", month),
-                        new CellKey(shape.Closed.TotalFigure!, place, CellKey.All, month),
-                    ]);
+                cube.Balance(
+                    (new CellKey(open, place, CellKey.All, month), 1),
+                    (new CellKey(open, place, CellKey.All, month == 0 ? YearBeforeSlot : month - 1), -1),
+                    (new CellKey(shape.New.Figure, place, "", month), -1),
+                    (new CellKey(shape.Closed.TotalFigure!, place, CellKey.All, month), 1));
             }
         }
 
@@ -120,7 +131,7 @@ public sealed class FigureReader(ReportingDbContext db, CurrentTenant tenant, Co
         return await cache.GetOrBuildAsync(key, async () =>
         {
             var cube = new SuppressionCube();
-            await AddFlowsAsync(cube, families, period.Year, cancellationToken);
+            CubeBuilder.AddFlows(cube, families, await ReadFlowsAsync(families, period.Year, cancellationToken));
             cube.Suppress(threshold);
             return cube;
         }, cube => cube.Size);
@@ -198,7 +209,7 @@ public sealed class FigureReader(ReportingDbContext db, CurrentTenant tenant, Co
             ? new FigureCache.Key(tenantId, cube, year, threshold, await versions.OfAsync(year, andBefore, cancellationToken))
             : null;
 
-    private async Task AddFlowsAsync(SuppressionCube cube, IReadOnlyList<FigureFamily> families, int year, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<CubeBuilder.MonthlyCount>> ReadFlowsAsync(IReadOnlyList<FigureFamily> families, int year, CancellationToken cancellationToken)
     {
         var figures = families.Select(family => family.Figure).ToArray();
         var first = new DateOnly(year, 1, 1);
@@ -209,14 +220,14 @@ public sealed class FigureReader(ReportingDbContext db, CurrentTenant tenant, Co
             .Select(group => new { group.Key.Figure, group.Key.Municipality, group.Key.Category, group.Key.Month, Value = group.Sum(counter => counter.Value) })
             .ToListAsync(cancellationToken);
         // Cells in one fixed order, so that every answer hides the same cells whatever order the database returns.
-        CubeBuilder.AddFlows(cube, families, rows
+        return [.. rows
             .OrderBy(row => row.Figure, StringComparer.Ordinal).ThenBy(row => row.Municipality, StringComparer.Ordinal)
             .ThenBy(row => row.Category, StringComparer.Ordinal).ThenBy(row => row.Month)
-            .Select(row => new CubeBuilder.MonthlyCount(row.Figure, row.Municipality, row.Category, row.Month.Month, row.Value)));
+            .Select(row => new CubeBuilder.MonthlyCount(row.Figure, row.Municipality, row.Category, row.Month.Month, row.Value))];
     }
 
     /// <summary>A stock's change in a month of the year (1–12), or its carry from the year before (0).</summary>
-    private sealed record StockChange(string Figure, string Municipality, string Category, int Month, long Value);
+    public sealed record StockChange(string Figure, string Municipality, string Category, int Month, long Value);
 
     private sealed record YearEnd(IReadOnlyList<StockChange> Stocks, IReadOnlyList<(CellKey Cell, long Value, bool Hidden)> Open);
 

@@ -4,7 +4,9 @@ namespace KimPlatform.Reporting.Api.Tests.Support;
 /// What a reader could compute from several answers (JSON, CSV) about counts that were suppressed: every shown value,
 /// every suppressed one, and linear relations between cells (sums, and differences such as a stock and its flows).
 /// A suppressed cell is recovered when the relations with the shown values determine it, by any combination of them
-/// (Gaussian elimination, not just one relation at a time). Cells no answer mentions are zero: rows with zero are left out.
+/// (Gaussian elimination, not just one relation at a time), or when bounds pin it to one value: a suppressed count is at
+/// least 1 (zeros are shown), so a shown 5 over five suppressed cells makes each 1. Cells no answer mentions are zero:
+/// rows with zero are left out.
 /// </summary>
 internal sealed class DisclosureAudit
 {
@@ -68,8 +70,67 @@ internal sealed class DisclosureAudit
         return _hidden.Where(known.ContainsKey).ToDictionary(cell => cell, cell => known[cell], StringComparer.Ordinal);
     }
 
-    /// <summary>The suppressed cells that the shown ones and any combination of the relations determine, with their values.</summary>
+    /// <summary>
+    /// The suppressed cells that the shown ones determine, by any combination of the relations (<see cref="Solved"/>) or
+    /// by bounds (<see cref="Bounded"/>), with their values.
+    /// </summary>
     public IReadOnlyDictionary<string, double> Recovered()
+    {
+        var recovered = new Dictionary<string, double>(Solved(), StringComparer.Ordinal);
+        foreach (var (cell, value) in Bounded())
+        {
+            recovered.TryAdd(cell, value);
+        }
+
+        return recovered;
+    }
+
+    /// <summary>
+    /// The suppressed cells whose range collapses to one value: each is at least 1, and every relation bounds each of its
+    /// cells by the others' bounds, repeated until nothing narrows.
+    /// </summary>
+    public IReadOnlyDictionary<string, double> Bounded()
+    {
+        var low = _hidden.ToDictionary(cell => cell, _ => 1.0, StringComparer.Ordinal);
+        var high = _hidden.ToDictionary(cell => cell, _ => double.PositiveInfinity, StringComparer.Ordinal);
+        (double Low, double High) Range(string cell) =>
+            _hidden.Contains(cell) ? (low[cell], high[cell]) : (_shown.GetValueOrDefault(cell), _shown.GetValueOrDefault(cell));
+        bool changed;
+        var rounds = 0;
+        do
+        {
+            changed = false;
+            foreach (var relation in _relations.Where(relation => relation.Any(term => _hidden.Contains(term.Cell))))
+            {
+                foreach (var (cell, sign) in relation.Where(term => _hidden.Contains(term.Cell)))
+                {
+                    // sign × cell = −(the other terms): the others' least and most.
+                    var (least, most) = (0.0, 0.0);
+                    foreach (var (other, otherSign) in relation.Where(term => term.Cell != cell))
+                    {
+                        var (from, to) = Range(other);
+                        least += otherSign > 0 ? otherSign * from : otherSign * to;
+                        most += otherSign > 0 ? otherSign * to : otherSign * from;
+                    }
+
+                    var (lowest, highest) = sign > 0 ? (-most / sign, -least / sign) : (-least / sign, -most / sign);
+                    var newLow = Math.Max(low[cell], Math.Ceiling(lowest));
+                    var newHigh = Math.Min(high[cell], Math.Floor(highest));
+                    if (newLow <= newHigh && (newLow != low[cell] || newHigh != high[cell]))
+                    {
+                        (low[cell], high[cell]) = (newLow, newHigh);
+                        changed = true;
+                    }
+                }
+            }
+        }
+        while (changed && ++rounds < 1000);
+
+        return _hidden.Where(cell => low[cell] == high[cell]).ToDictionary(cell => cell, cell => low[cell], StringComparer.Ordinal);
+    }
+
+    /// <summary>The suppressed cells that the shown ones and any combination of the relations determine, with their values.</summary>
+    public IReadOnlyDictionary<string, double> Solved()
     {
         var unknowns = _hidden.Order(StringComparer.Ordinal).ToArray();
         var column = unknowns.Select((cell, index) => (cell, index)).ToDictionary(pair => pair.cell, pair => pair.index, StringComparer.Ordinal);

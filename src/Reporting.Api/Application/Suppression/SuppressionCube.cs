@@ -18,6 +18,8 @@ public readonly record struct CellKey(string Figure, string Municipality, string
 /// a year and its quarters or months, a quarter and its months, a stock and the one before with the flows between) no
 /// cell may be the only hidden one, since it would follow from the others; the smallest other non-zero cell is hidden
 /// too, until no relation has exactly one.</item>
+/// <item>audit: no hidden cell may follow from all shown cells and relations together, by any combination of the
+/// relations or by bounds (<see cref="DisclosureCheck"/>); one more cell is hidden where one does, until none does.</item>
 /// </list>
 /// After <see cref="Suppress"/> the cube is read-only and may be shared by concurrent answers.
 /// </summary>
@@ -26,7 +28,7 @@ public sealed class SuppressionCube
     private readonly Dictionary<CellKey, long> _values = [];
     private readonly HashSet<CellKey> _suppressed = [];
     private readonly Dictionary<CellKey, bool> _fixed = [];
-    private readonly List<CellKey[]> _relations = [];
+    private readonly List<(CellKey[] Cells, int[]? Signs)> _relations = [];
     private Dictionary<(string Figure, int Slot), CellKey[]> _byFigureAndSlot = [];
 
     public void Add(CellKey key, long value) => _values[key] = _values.GetValueOrDefault(key) + value;
@@ -44,7 +46,14 @@ public sealed class SuppressionCube
     public IReadOnlyList<CellKey> KeysOf(string figure, int slot) => _byFigureAndSlot.GetValueOrDefault((figure, slot)) ?? [];
 
     /// <summary>Declares that <paramref name="total"/> is the sum of <paramref name="parts"/> (or any linear relation of them).</summary>
-    public void Relate(CellKey total, IEnumerable<CellKey> parts) => _relations.Add([total, .. parts]);
+    public void Relate(CellKey total, IEnumerable<CellKey> parts) => _relations.Add(([total, .. parts], null));
+
+    /// <summary>Declares that the signed cells add up to zero (a stock = the one before + new − closed).</summary>
+    public void Balance(params (CellKey Cell, int Sign)[] terms) =>
+        _relations.Add(([.. terms.Select(term => term.Cell)], [.. terms.Select(term => term.Sign)]));
+
+    /// <summary>How many hidden cells the audit found disclosed and could not protect (no free cell left to hide): 0 normally.</summary>
+    public int Unprotected { get; private set; }
 
     /// <summary>A cell another cube has already decided (the year before's last stock): it keeps that decision here.</summary>
     public void Fix(CellKey key, bool suppressed) => _fixed[key] = suppressed;
@@ -71,7 +80,8 @@ public sealed class SuppressionCube
             Id(key);
         }
 
-        var relations = _relations.Select(relation => Array.ConvertAll(relation, Id)).ToArray();
+        var relations = new Relations(
+            [.. _relations.Select(relation => Array.ConvertAll(relation.Cells, Id))], [.. _relations.Select(relation => relation.Signs)], cells.Count);
         var count = cells.Count;
         var values = new long[count];
         var hidden = new bool[count];
@@ -81,34 +91,9 @@ public sealed class SuppressionCube
             values[cell] = ValueOf(cells[cell]);
         }
 
-        // The relations of each cell, in one array (offsets per cell).
-        var offsets = new int[count + 1];
-        foreach (var relation in relations)
-        {
-            foreach (var cell in relation)
-            {
-                offsets[cell + 1]++;
-            }
-        }
-
-        for (var cell = 0; cell < count; cell++)
-        {
-            offsets[cell + 1] += offsets[cell];
-        }
-
-        var relationsOf = new int[offsets[count]];
-        var filled = (int[])offsets.Clone();
-        for (var index = 0; index < relations.Length; index++)
-        {
-            foreach (var cell in relations[index])
-            {
-                relationsOf[filled[cell]++] = index;
-            }
-        }
-
         // Only relations that hold a newly hidden cell need another look; each waits in the queue at most once.
         var pending = new Queue<int>();
-        var queued = new bool[relations.Length];
+        var queued = new bool[relations.Count];
         void Hide(int cell)
         {
             if (hidden[cell])
@@ -117,12 +102,12 @@ public sealed class SuppressionCube
             }
 
             hidden[cell] = true;
-            for (var at = offsets[cell]; at < offsets[cell + 1]; at++)
+            foreach (var index in relations.Of(cell))
             {
-                if (!queued[relationsOf[at]])
+                if (!queued[index])
                 {
-                    queued[relationsOf[at]] = true;
-                    pending.Enqueue(relationsOf[at]);
+                    queued[index] = true;
+                    pending.Enqueue(index);
                 }
             }
         }
@@ -138,6 +123,22 @@ public sealed class SuppressionCube
             order = order != 0 ? order : string.CompareOrdinal(x.Category, y.Category);
             order = order != 0 ? order : string.CompareOrdinal(x.Figure, y.Figure);
             return order != 0 ? order : x.Slot.CompareTo(y.Slot);
+        }
+
+        // The smallest free cell of a relation, or -1.
+        int SmallestFree(int index, bool totalToo)
+        {
+            var relation = relations.Cells[index];
+            var candidate = -1;
+            for (var at = totalToo ? 0 : 1; at < relation.Length; at++)
+            {
+                if (Free(relation[at]) && (candidate < 0 || Compare(relation[at], candidate) < 0))
+                {
+                    candidate = relation[at];
+                }
+            }
+
+            return candidate;
         }
 
         foreach (var (key, suppressed) in _fixed)
@@ -157,39 +158,118 @@ public sealed class SuppressionCube
             }
         }
 
-        while (pending.TryDequeue(out var index))
+        void Secondary()
         {
-            queued[index] = false;
-            var relation = relations[index];
-            var hiddenCount = 0;
-            foreach (var cell in relation)
+            while (pending.TryDequeue(out var index))
             {
-                if (hidden[cell] && ++hiddenCount > 1)
+                queued[index] = false;
+                var relation = relations.Cells[index];
+                var hiddenCount = 0;
+                foreach (var cell in relation)
                 {
-                    break;
+                    if (hidden[cell] && ++hiddenCount > 1)
+                    {
+                        break;
+                    }
+                }
+
+                if (hiddenCount != 1)
+                {
+                    continue;
+                }
+
+                // Hide the smallest other non-zero part; when there is none, the total (signed relations: any other cell).
+                var candidate = SmallestFree(index, totalToo: relations.Signs[index] is not null);
+                candidate = candidate >= 0 ? candidate : Free(relation[0]) ? relation[0] : -1;
+                if (candidate >= 0)
+                {
+                    Hide(candidate);
                 }
             }
+        }
 
-            if (hiddenCount != 1)
-            {
-                continue;
-            }
+        Secondary();
 
-            // Hide the smallest other non-zero part; when there is none, the total.
-            var candidate = -1;
-            for (var at = 1; at < relation.Length; at++)
+        // The smallest free cell in the given relations; when they hold none, in the relations of their hidden cells, and
+        // so on outwards: a cell determined through other relations is protected by hiding one in them.
+        int Nearest(int cell, int[] options)
+        {
+            var seenCells = new HashSet<int> { cell };
+            var seenRelations = new HashSet<int>(options);
+            var frontier = options;
+            while (frontier.Length > 0)
             {
-                if (Free(relation[at]) && (candidate < 0 || Compare(relation[at], candidate) < 0))
+                var candidate = -1;
+                foreach (var index in frontier)
                 {
-                    candidate = relation[at];
+                    var free = SmallestFree(index, totalToo: true);
+                    candidate = free >= 0 && (candidate < 0 || Compare(free, candidate) < 0) ? free : candidate;
                 }
+
+                if (candidate >= 0)
+                {
+                    return candidate;
+                }
+
+                var next = new List<int>();
+                foreach (var index in frontier)
+                {
+                    foreach (var other in relations.Cells[index])
+                    {
+                        if (hidden[other] && seenCells.Add(other))
+                        {
+                            foreach (var further in relations.Of(other))
+                            {
+                                if (seenRelations.Add(further))
+                                {
+                                    next.Add(further);
+                                }
+                            }
+                        }
+                    }
+                }
+
+                frontier = [.. next];
             }
 
-            candidate = candidate >= 0 ? candidate : Free(relation[0]) ? relation[0] : -1;
-            if (candidate >= 0)
+            return -1;
+        }
+
+        // The audit: what all relations together still give away (DisclosureCheck). For each disclosed cell, smallest
+        // first, one more cell is hidden: the smallest free one in the relation that pinned it (one per pinning relation
+        // and round), or in any of its relations, or further out through its hidden neighbours; then the secondary rule
+        // again, and another audit, until nothing is disclosed or nothing more can be hidden.
+        while (true)
+        {
+            var disclosed = DisclosureCheck.Find(relations, values, hidden);
+            disclosed.Sort((a, b) => Compare(a.Cell, b.Cell));
+            var touched = new HashSet<int>();
+            var more = false;
+            foreach (var (cell, pinnedBy) in disclosed)
             {
+                int[] options = pinnedBy >= 0 ? [pinnedBy] : relations.Of(cell).ToArray();
+                if (pinnedBy >= 0 && !touched.Add(pinnedBy))
+                {
+                    continue;
+                }
+
+                var candidate = Nearest(cell, options);
+                if (candidate < 0)
+                {
+                    continue;
+                }
+
                 Hide(candidate);
+                more = true;
             }
+
+            if (!more)
+            {
+                Unprotected = disclosed.Count;
+                break;
+            }
+
+            Secondary();
         }
 
         for (var cell = 0; cell < count; cell++)
