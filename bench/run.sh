@@ -86,7 +86,7 @@ token() { (cd "$ROOT" && ./kim token --tenant "$1" --org "$2" --role "$3" --hour
 rss_mib() { awk '/VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status" 2>/dev/null || echo 0; }
 stack_pids() { grep -v '^kim ' "$KIM_BENCH_PIDS_FILE"; }
 # cpu_snapshot: "name ticks" of CPU time (user + system, clock ticks) per process of the stack, PostgreSQL's and
-# RabbitMQ's processes (the server and its children), and the whole machine; two snapshots give who used the cores.
+# RabbitMQ's processes (the server and its children), and the whole host (every CPU it has, other work included).
 proc_ticks() { awk '{ sub(/.*\) /, ""); print $12 + $13 }' "/proc/$1/stat" 2>/dev/null || echo 0; }
 tree_ticks() { # the process and its children
     local total; total=$(proc_ticks "$1")
@@ -97,7 +97,7 @@ cpu_snapshot() {
     while read -r name pid; do echo "$name $(proc_ticks "$pid")"; done < <(stack_pids)
     [[ -f ${KIM_BENCH_PG_PIDFILE:-} ]] && echo "postgresql $(tree_ticks "$(head -1 "$KIM_BENCH_PG_PIDFILE")")"
     [[ -f ${KIM_BENCH_RMQ_PIDFILE:-} ]] && echo "rabbitmq $(tree_ticks "$(<"$KIM_BENCH_RMQ_PIDFILE")")"
-    echo "machine $(awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 }' /proc/stat)"
+    echo "host $(awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 }' /proc/stat)"
 }
 # cpu_report BEFORE AFTER SECONDS REQUESTS: per process, cores used and CPU ms per request.
 cpu_report() {
