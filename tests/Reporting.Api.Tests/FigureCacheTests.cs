@@ -51,4 +51,52 @@ public sealed class FigureCacheTests(ReportingApiFactory factory)
         Assert.Equal(0, Report.Total(report, "newCases"));
         Assert.Equal(0, Report.Total(report, "openCases"));
     }
+
+    [Fact]
+    public async Task CounterVersions_TwoTransactionsOnOneConnection_EachMovesTheVersionOfEveryYearItChanged()
+    {
+        var tenant = TestEnvironment.NewTenant();
+        await using var connection = await factory.Services.GetRequiredService<ServiceDatabase>().RuntimeDataSource.OpenConnectionAsync();
+        async Task<Dictionary<int, long>> ChangeAsync(string sql)
+        {
+            await using (var transaction = await connection.BeginTransactionAsync())
+            {
+                await using var change = new NpgsqlCommand(
+                    $"SELECT set_config('{TenantTransactionInterceptor.SettingName}', @tenant, true); {sql}", connection, transaction);
+                change.Parameters.AddWithValue("tenant", tenant);
+                await change.ExecuteNonQueryAsync();
+                await transaction.CommitAsync();
+            }
+
+            await using var readTransaction = await connection.BeginTransactionAsync();
+            await using (var use = new NpgsqlCommand($"SELECT set_config('{TenantTransactionInterceptor.SettingName}', @tenant, true)", connection, readTransaction))
+            {
+                use.Parameters.AddWithValue("tenant", tenant);
+                await use.ExecuteNonQueryAsync();
+            }
+
+            var versions = new Dictionary<int, long>();
+            await using (var read = new NpgsqlCommand("SELECT year, version FROM counter_versions", connection, readTransaction))
+            await using (var reader = await read.ExecuteReaderAsync())
+            {
+                while (await reader.ReadAsync())
+                {
+                    versions[reader.GetInt32(0)] = reader.GetInt64(1);
+                }
+            }
+
+            await readTransaction.CommitAsync();
+            return versions;
+        }
+
+        var first = await ChangeAsync(
+            $"INSERT INTO counters (tenant_id, figure, month, municipality, category, value) VALUES ('{tenant}', 'new', '2025-12-01', 'Verl', '', 1), " +
+            $"('{tenant}', 'new', '2026-01-01', 'Verl', '', 1), ('{tenant}', 'new', '2026-02-01', 'Verl', '', 1)");
+        // Only the first row of a tenant-year bumps its version in a transaction; the next transaction bumps again.
+        var second = await ChangeAsync("UPDATE counters SET value = value + 1 WHERE month >= '2026-01-01'");
+
+        Assert.Equal([2025, 2026], first.Keys.Order());
+        Assert.Equal(first[2025], second[2025]);
+        Assert.NotEqual(first[2026], second[2026]);
+    }
 }
