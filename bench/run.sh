@@ -10,6 +10,7 @@
 #     --offers       offers generated for the directory search
 #     --profile      also record dotnet-counters and a CPU sample (dotnet-trace) of the cases service under load
 #     --no-build     use the last Release build
+#     --only directory  only item 3 (directory search and the portal's pages); prints its rows instead of writing docs/benchmarks.md
 #     --propagation-rates R1,R2   offered loads of the event propagation part, cases/s (default 100,500)
 #     --propagation-duration S    seconds of load per rate (default: 10, or 5 with --quick)
 set -euo pipefail
@@ -17,7 +18,7 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 BENCH=$ROOT/bench
 [[ -n ${KIM_BENCH_GATEWAY_PORT:-} ]] || { echo "run the benchmarks with ./kim bench" >&2; exit 2; }
 
-duration=10 connections=16 offers=100000 profile=0 build=1 mode=full rounds=3 propagation_args=()
+duration=10 connections=16 offers=100000 profile=0 build=1 mode=full rounds=3 propagation_args=() only=
 while (($#)); do
     case $1 in
         --quick) duration=3 offers=30000 mode=quick rounds=2; shift ;;
@@ -26,12 +27,14 @@ while (($#)); do
         --offers) offers=$2; shift 2 ;;
         --profile) profile=1; shift ;;
         --no-build) build=0; shift ;;
+        --only) only=$2; shift 2 ;;
         --propagation-rates) propagation_args+=(--rates "$2"); shift 2 ;;
         --propagation-duration) propagation_args+=(--duration "$2"); shift 2 ;;
         *) echo "bench: unknown argument '$1'" >&2; exit 2 ;;
     esac
 done
 [[ $duration =~ ^[0-9]+$ && $connections =~ ^[0-9]+$ && $offers =~ ^[0-9]+$ ]] || { echo "bench: numbers only" >&2; exit 2; }
+[[ -z $only || $only == directory ]] || { echo "bench: --only takes 'directory'" >&2; exit 2; }
 
 STATE=$KIM_BENCH_STATE_DIR
 mkdir -p "$STATE"
@@ -99,6 +102,7 @@ sleep 5
 declare -A IDLE=()
 while read -r name pid; do IDLE[$name]=$(rss_mib "$pid"); done < <(stack_pids)
 
+if [[ -z $only ]]; then
 # ─── 1. gateway overhead ──────────────────────────────────────────────────────────────────────────
 
 log "1. gateway overhead"
@@ -228,6 +232,7 @@ pgbench_run "pgbench, same rows and connections"
     -c "CREATE TRIGGER bench_outbox_notify AFTER INSERT ON bench_outbox FOR EACH STATEMENT EXECUTE FUNCTION bench_notify()"
 pgbench_run "pgbench, same rows and the outbox's NOTIFY trigger"
 "${PSQL[@]}" -d postgres -c "DROP DATABASE kim_bench"
+fi
 
 # ─── 3. directory search over generated offers ───────────────────────────────────────────────────
 
@@ -287,6 +292,12 @@ done
 # The portal's pages over the same offers: render time of the directory page, weight of each public page (bench/web).
 WEB_PART=$("$BENCH/web/run.sh" "$DIR_TENANT" "$duration" 2>>"$STATE/hooks.log" || echo "(bench/web/run.sh failed; see .kim/bench/hooks.log)")
 "${PSQL[@]}" -d partnersdb -c "DELETE FROM offers WHERE tenant_id = '$DIR_TENANT'" -c "DELETE FROM organisations WHERE tenant_id = '$DIR_TENANT'"
+
+if [[ -n $only ]]; then
+    column -t -s $'\t' "$RESULTS"
+    echo "$WEB_PART"
+    exit 0
+fi
 
 # ─── 4. footprint ─────────────────────────────────────────────────────────────────────────────────
 
