@@ -15,6 +15,7 @@
 #     --no-build     use the last Release build
 #     --only write   only item 2 (and the footprint under its load); prints its figures and keeps them in
 #                    .kim/bench/write.md instead of rewriting docs/benchmarks.md
+#     --only directory  only item 3 (directory search and the portal's pages); prints its rows instead of writing docs/benchmarks.md
 #     --propagation-rates R1,R2   offered loads of the event propagation part, cases/s (default 100,500)
 #     --propagation-duration S    seconds of load per rate (default: 10, or 5 with --quick)
 set -euo pipefail
@@ -40,7 +41,7 @@ while (($#)); do
 done
 [[ $duration =~ ^[0-9]+$ && $connections =~ ^[0-9]+$ && $offers =~ ^[0-9]+$ && $rounds =~ ^[1-9][0-9]*$ ]] \
     || { echo "bench: numbers only" >&2; exit 2; }
-[[ -z $only || $only =~ ^(gateway|write)$ ]] || { echo "bench: --only takes 'gateway' or 'write'" >&2; exit 2; }
+[[ -z $only || $only =~ ^(gateway|write|directory)$ ]] || { echo "bench: --only takes 'gateway', 'write' or 'directory'" >&2; exit 2; }
 
 STATE=$KIM_BENCH_STATE_DIR
 mkdir -p "$STATE"
@@ -136,6 +137,7 @@ sleep 5
 declare -A IDLE=()
 while read -r name pid; do IDLE[$name]=$(rss_mib "$pid"); done < <(stack_pids)
 
+if [[ $only != directory ]]; then
 # ─── 1. gateway overhead ──────────────────────────────────────────────────────────────────────────
 
 if [[ -z $only || $only == gateway ]]; then
@@ -327,6 +329,7 @@ pgbench_run "pgbench, same rows and connections"
     -c "CREATE TRIGGER bench_outbox_notify AFTER INSERT ON bench_outbox FOR EACH STATEMENT EXECUTE FUNCTION bench_notify()"
 pgbench_run "pgbench, same rows and the outbox's NOTIFY trigger"
 "${PSQL[@]}" -d postgres -c "DROP DATABASE kim_bench"
+fi
 
 if [[ $only == write ]]; then
     # shellcheck disable=SC1091
@@ -408,6 +411,12 @@ done
 # The portal's pages over the same offers: render time of the directory page, weight of each public page (bench/web).
 WEB_PART=$("$BENCH/web/run.sh" "$DIR_TENANT" "$duration" 2>>"$STATE/hooks.log" || echo "(bench/web/run.sh failed; see .kim/bench/hooks.log)")
 "${PSQL[@]}" -d partnersdb -c "DELETE FROM offers WHERE tenant_id = '$DIR_TENANT'" -c "DELETE FROM organisations WHERE tenant_id = '$DIR_TENANT'"
+
+if [[ $only == directory ]]; then
+    column -t -s $'\t' "$RESULTS"
+    echo "$WEB_PART"
+    exit 0
+fi
 
 # ─── 4. footprint ─────────────────────────────────────────────────────────────────────────────────
 

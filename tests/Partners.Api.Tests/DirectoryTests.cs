@@ -3,6 +3,8 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using KimPlatform.Partners.Api.Tests.Support;
 using KimPlatform.Testing;
+using KimPlatform.Data;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
 namespace KimPlatform.Partners.Api.Tests;
@@ -41,6 +43,9 @@ public sealed class DirectoryTests(PartnersApiFactory factory)
     [InlineData("Müttercafé im Stadtteil", "Muttercafe")]
     [InlineData("Muettercafe im Stadtteil", "Müttercafé")]
     [InlineData("Café für Väter", "vaeter cafe")]
+    [InlineData("Sprachkurs am Abend", "SPRACHKURS")]
+    [InlineData("Straßenfest für alle", "strassenfest")]
+    [InlineData("دورة اندماج صباحية", "اندماج")]
     public async Task SearchDirectory_GermanVariantOfTheWords_FindsTheOffer(string title, string q)
     {
         var tenant = await TenantWithOffersAsync(PartnerRequests.Offer(title: title), PartnerRequests.Offer(title: "Fahrradwerkstatt"));
@@ -170,26 +175,119 @@ public sealed class DirectoryTests(PartnersApiFactory factory)
     }
 
     [Fact]
-    public async Task SearchVector_DirectorySearch_IsAnsweredByTheGinIndex()
+    public async Task SearchDirectory_OfferUnpublishedLater_LeavesTheDirectory()
     {
-        await TenantWithOffersAsync(PartnerRequests.Offer(title: "Sprachkurs"));
+        var tenant = TestEnvironment.NewTenant();
+        await factory.Coordinator(tenant).RegisterAsync("caritas");
+        var id = await factory.Staff(tenant, "caritas").CreateOfferAsync(PartnerRequests.Offer(title: "Sprachkurs"));
+
+        var changed = await factory.Staff(tenant, "caritas")
+            .PutAsync($"/api/partners/offers/{id}", PartnerRequests.Offer(title: "Sprachkurs", published: false), "\"1\"");
+
+        Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
+        Assert.Empty(await TitlesAsync($"tenant={tenant}&q=Sprachkurs"));
+        Assert.Equal(0, (await SearchAsync($"tenant={tenant}")).GetProperty("total").GetInt32());
+    }
+
+    [Fact]
+    public async Task SearchDirectory_OfferEdited_FoundByItsNewWordsOnly()
+    {
+        var tenant = TestEnvironment.NewTenant();
+        await factory.Coordinator(tenant).RegisterAsync("caritas");
+        var id = await factory.Staff(tenant, "caritas").CreateOfferAsync(PartnerRequests.Offer(title: "Sprachkurs"));
+
+        var changed = await factory.Staff(tenant, "caritas")
+            .PutAsync($"/api/partners/offers/{id}", PartnerRequests.Offer(title: "Nähwerkstatt", description: "Nähen lernen."), "\"1\"");
+
+        Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
+        Assert.Equal(["Nähwerkstatt"], await TitlesAsync($"tenant={tenant}&q=naehwerkstatt"));
+        Assert.Empty(await TitlesAsync($"tenant={tenant}&q=Sprachkurs"));
+    }
+
+    [Fact]
+    public async Task SearchDirectory_MoreMatchesThanTheCap_SaysTheTotalIsCapped()
+    {
+        var tenant = await TenantWithOffersAsync(PartnerRequests.Offer(title: "Sprachkurs"), PartnerRequests.Offer(title: "Nähwerkstatt"));
+        await CopyOffersAsync(tenant, "Sprachkurs", 1000);
+
+        var all = await SearchAsync($"tenant={tenant}");
+        var found = await SearchAsync($"tenant={tenant}&q=Sprachkurs&page=3");
+        var few = await SearchAsync($"tenant={tenant}&q=Nähwerkstatt");
+
+        Assert.Equal(1000, all.GetProperty("total").GetInt32());
+        Assert.True(all.GetProperty("totalCapped").GetBoolean());
+        Assert.Equal(1000, found.GetProperty("total").GetInt32());
+        Assert.True(found.GetProperty("totalCapped").GetBoolean());
+        Assert.Equal(50, found.GetProperty("items").GetArrayLength());
+        Assert.Equal(1, few.GetProperty("total").GetInt32());
+        Assert.False(few.GetProperty("totalCapped").GetBoolean());
+    }
+
+    [Fact]
+    public async Task SearchDirectory_ExactlyTheCapMatch_CountsThemExactly()
+    {
+        var tenant = await TenantWithOffersAsync(PartnerRequests.Offer(title: "Sprachkurs"));
+        await CopyOffersAsync(tenant, "Sprachkurs", 999);
+
+        var all = await SearchAsync($"tenant={tenant}&pageSize=200&page=5");
+
+        Assert.Equal(1000, all.GetProperty("total").GetInt32());
+        Assert.False(all.GetProperty("totalCapped").GetBoolean());
+        Assert.Equal(200, all.GetProperty("items").GetArrayLength());
+    }
+
+    /// <summary>Copies the tenant's offer with this German title, as the database's owner (faster than the API).</summary>
+    private async Task CopyOffersAsync(string tenant, string title, int copies)
+    {
         await using var connection = new NpgsqlConnection(factory.OwnerConnectionString);
         await connection.OpenAsync();
-        await using (var off = new NpgsqlCommand("SET enable_seqscan = off", connection))
+        await using var copy = new NpgsqlCommand("""
+            INSERT INTO offers (id, tenant_id, organisation_id, topics, target_groups, languages, municipalities, by_appointment,
+                schedule_note, capacity, published, search_text, version, created_at, changed_at, accessibility, location, schedule, texts)
+            SELECT gen_random_uuid(), tenant_id, organisation_id, topics, target_groups, languages, municipalities, by_appointment,
+                schedule_note, capacity, published, search_text, 1, now(), now(), accessibility, location, schedule, texts
+            FROM offers, generate_series(1, @copies)
+            WHERE tenant_id = @tenant AND split_part(search_text, E'\n', 1) = @title
+            """, connection);
+        copy.Parameters.AddWithValue("tenant", tenant);
+        copy.Parameters.AddWithValue("title", title);
+        copy.Parameters.AddWithValue("copies", copies);
+        Assert.Equal(copies, await copy.ExecuteNonQueryAsync());
+    }
+
+    [Theory]
+    [InlineData("o.search_vector @@ kim_search_query('Sprachkurse für Frauen')", "ix_directory_entries_search_vector")]
+    [InlineData("o.topics @> ARRAY['language']::text[]", "ix_directory_entries_topics")]
+    [InlineData("o.municipalities @> ARRAY['Rietberg']::text[]", "ix_directory_entries_municipalities")]
+    public async Task DirectoryView_SearchAsTheRuntimeRole_IsAnsweredByTheIndex(string condition, string index)
+    {
+        var tenant = await TenantWithOffersAsync(PartnerRequests.Offer(title: "Sprachkurse für Frauen"));
+        var runtimeRole = factory.Services.GetRequiredService<ServiceDatabase>().RuntimeUser;
+        await using var connection = new NpgsqlConnection(factory.OwnerConnectionString);
+        await connection.OpenAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        // As the service queries: its own role (under row-level security) with the tenant set. With sequential scans
+        // priced out, the planner still scans when no index may answer the condition; the tenant's own index, which
+        // could answer the view's tenant condition instead, is dropped for this transaction (rolled back).
+        await using (var setup = new NpgsqlCommand(
+            $"DROP INDEX ix_directory_entries_recent; SET LOCAL ROLE {runtimeRole}; SET LOCAL enable_seqscan = off; " +
+            "SELECT set_config('kim.tenant', @tenant, true)", connection, transaction))
         {
-            await off.ExecuteNonQueryAsync();
+            setup.Parameters.AddWithValue("tenant", tenant);
+            await setup.ExecuteNonQueryAsync();
         }
 
-        // With sequential scans priced out, the planner still scans when no index fits the expression.
-        await using var explain = new NpgsqlCommand(
-            "EXPLAIN SELECT id FROM offers WHERE search_vector @@ kim_search_query('Sprachkurse für Frauen')", connection);
+        await using var explain = new NpgsqlCommand($"EXPLAIN SELECT o.id FROM directory o WHERE o.tenant_id = @tenant AND {condition}", connection, transaction);
+        explain.Parameters.AddWithValue("tenant", tenant);
         var plan = new List<string>();
-        await using var reader = await explain.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
+        await using (var reader = await explain.ExecuteReaderAsync())
         {
-            plan.Add(reader.GetString(0));
+            while (await reader.ReadAsync())
+            {
+                plan.Add(reader.GetString(0));
+            }
         }
 
-        Assert.Contains(plan, line => line.Contains("ix_offers_search_vector", StringComparison.Ordinal));
+        Assert.True(plan.Exists(line => line.Contains(index, StringComparison.Ordinal)), string.Join('\n', plan));
     }
 }

@@ -67,4 +67,8 @@ public sealed record DirectoryOffer(
     }
 }
 
-public sealed record OfferDirectoryPage(IReadOnlyList<DirectoryOffer> Items, int Page, int PageSize, int Total);
+/// <summary>
+/// A page of the directory. <c>total</c> counts the matching offers up to 1,000; <c>totalCapped</c> is true when more
+/// than that match, and <c>total</c> is then 1,000.
+/// </summary>
+public sealed record OfferDirectoryPage(IReadOnlyList<DirectoryOffer> Items, int Page, int PageSize, int Total, bool TotalCapped = false);

@@ -5,6 +5,9 @@ namespace KimPlatform.Web.Gateway;
 
 public sealed record ListPage<T>(IReadOnlyList<T> Items, int Page, int PageSize, int Total);
 
+/// <summary>A page of the offer directory; when <c>TotalCapped</c>, more than <c>Total</c> offers match.</summary>
+public sealed record DirectoryPage(IReadOnlyList<DirectoryOffer> Items, int Page, int PageSize, int Total, bool TotalCapped);
+
 public sealed record Location(string? Name, string? Street, string? PostalCode, string? City, double? Latitude, double? Longitude);
 
 public sealed record Hours(string? Day, string? Opens, string? Closes);

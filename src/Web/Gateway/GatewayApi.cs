@@ -33,7 +33,7 @@ public static class GatewayApi
     public static readonly ApiCall<ConsentTemplateRequest, JsonElement> PublishConsentTemplate = new(Post, "/api/cases/consent-templates");
 
     // Partners
-    public static readonly ApiCall<ListPage<DirectoryOffer>> SearchOfferDirectory =
+    public static readonly ApiCall<DirectoryPage> SearchOfferDirectory =
         new(Get, "/api/partners/offers", "tenant", "q", "topic", "language", "municipality", "lang", "page", "pageSize");
     public static readonly ApiCall<DirectoryOffer> GetPublishedOffer = new(Get, "/api/partners/offers/{id}/published", "tenant", "lang");
     public static readonly ApiCall<Offer> GetOffer = new(Get, "/api/partners/offers/{id}");

@@ -11,20 +11,26 @@ using Npgsql;
 namespace KimPlatform.Partners.Api.Application.Queries;
 
 /// <summary>
-/// The public offer directory: published offers of one tenant, found through the <c>search_vector</c> column's GIN
-/// index (German stemming, accents ignored, ä/ö/ü also matched as ae/oe/ue, all words required) and the GIN indexes of the filter arrays.
+/// The public offer directory: published offers of one tenant, found through the <c>directory</c> view (German stemming,
+/// accents ignored, ä/ö/ü also matched as ae/oe/ue, all words required; filters by containment). The view reads
+/// <c>directory_entries</c> with its owner's rights so that the GIN indexes answer the search under row-level security;
+/// it holds the tenant condition itself (see the migration <c>DirectorySearchPath</c>).
 /// </summary>
 public sealed class OfferDirectory(TenantUnitOfWork work)
 {
+    /// <summary>Totals are counted up to this many; a larger result says so (<c>totalCapped</c>) instead of counting on.</summary>
+    public const int TotalCap = 1000;
+
     public Task<OfferDirectoryPage> SearchAsync(DirectoryFilter filter, CancellationToken cancellationToken) =>
         work.For(filter.Tenant).RunAsync(async db =>
         {
             var (where, parameters) = Conditions(filter);
-            var total = Convert.ToInt32(await ScalarAsync(db, $"SELECT count(*) FROM offers o WHERE {where}", parameters, cancellationToken),
+            var counted = Convert.ToInt32(
+                await ScalarAsync(db, $"SELECT count(*) FROM (SELECT FROM directory o WHERE {where} LIMIT {TotalCap + 1}) m", parameters, cancellationToken),
                 System.Globalization.CultureInfo.InvariantCulture);
             var order = filter.Q is null ? "o.created_at DESC, o.id" : "ts_rank(o.search_vector, " + Query + ") DESC, o.created_at DESC, o.id";
             var ids = await IdsAsync(db,
-                $"SELECT o.id FROM offers o WHERE {where} ORDER BY {order} LIMIT {filter.PageSize} OFFSET {(filter.Page - 1) * filter.PageSize}",
+                $"SELECT o.id FROM directory o WHERE {where} ORDER BY {order} LIMIT {filter.PageSize} OFFSET {(filter.Page - 1) * filter.PageSize}",
                 parameters, cancellationToken);
 
             var offers = await db.Offers.AsNoTracking().Where(offer => ids.Contains(offer.Id)).ToListAsync(cancellationToken);
@@ -34,7 +40,7 @@ public sealed class OfferDirectory(TenantUnitOfWork work)
             var items = ids.Select(id => offers.Single(offer => offer.Id == id))
                 .Select(offer => DirectoryOffer.From(offer, names.GetValueOrDefault(offer.OrganisationId), filter.Lang))
                 .ToList();
-            return new OfferDirectoryPage(items, filter.Page, filter.PageSize, total);
+            return new OfferDirectoryPage(items, filter.Page, filter.PageSize, Math.Min(counted, TotalCap), counted > TotalCap);
         }, cancellationToken);
 
     /// <summary>One published offer of the tenant as the directory lists it; null when it is unknown or not published.</summary>
@@ -67,7 +73,7 @@ public sealed class OfferDirectory(TenantUnitOfWork work)
 
     private static (string Where, List<NpgsqlParameter> Parameters) Conditions(DirectoryFilter filter)
     {
-        var where = new StringBuilder("o.tenant_id = @tenant AND o.published");
+        var where = new StringBuilder("o.tenant_id = @tenant");
         var parameters = new List<NpgsqlParameter> { new("tenant", filter.Tenant) };
         if (filter.Q is not null)
         {

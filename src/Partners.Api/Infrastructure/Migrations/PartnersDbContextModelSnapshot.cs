@@ -345,26 +345,6 @@ namespace KimPlatform.Partners.Api.Infrastructure.Migrations
                     b.HasKey("Id")
                         .HasName("pk_offers");
 
-                    b.HasIndex("Languages")
-                        .HasDatabaseName("ix_offers_languages");
-
-                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Languages"), "gin");
-
-                    b.HasIndex("Municipalities")
-                        .HasDatabaseName("ix_offers_municipalities");
-
-                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Municipalities"), "gin");
-
-                    b.HasIndex("TargetGroups")
-                        .HasDatabaseName("ix_offers_target_groups");
-
-                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("TargetGroups"), "gin");
-
-                    b.HasIndex("Topics")
-                        .HasDatabaseName("ix_offers_topics");
-
-                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Topics"), "gin");
-
                     b.HasIndex("TenantId", "OrganisationId")
                         .HasDatabaseName("ix_offers_tenant_id_organisation_id");
 
