@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using KimPlatform.Contracts;
 using KimPlatform.Reporting.Api.Tests.Support;
 using KimPlatform.Testing;
@@ -122,7 +124,7 @@ public sealed class ErasureTests(ReportingApiFactory factory)
         {
             var expected = await Report.GetAsync(factory.CoordinatorOf(live), $"/api/reports/cases?period={period}");
             var actual = await Report.GetAsync(factory.CoordinatorOf(replayed), $"/api/reports/cases?period={period}");
-            Assert.Equal(expected.GetRawText().Replace(live, "tenant", StringComparison.Ordinal), actual.GetRawText().Replace(replayed, "tenant", StringComparison.Ordinal));
+            Assert.Equal(Comparable(expected), Comparable(actual));
         }
 
         var year = await Report.GetAsync(factory.CoordinatorOf(replayed), "/api/reports/cases?period=2026");
@@ -132,6 +134,15 @@ public sealed class ErasureTests(ReportingApiFactory factory)
         {
             Assert.Equal(0, await factory.CountAsync($"SELECT count(*) FROM {table} WHERE tenant_id = @p0", replayed));
         }
+    }
+
+    /// <summary>The report without what differs per tenant by design: its key and the case managers' keyed hashes.</summary>
+    private static string Comparable(JsonElement report)
+    {
+        var node = JsonNode.Parse(report.GetRawText())!.AsObject();
+        node.Remove("tenantId");
+        node.Remove("caseloadByCaseManager");
+        return node.ToJsonString();
     }
 
     /// <summary>

@@ -211,9 +211,11 @@ public sealed class CaseProjection(ReportingDbContext db, CounterChanges counter
         }
 
         db.CaseStates.Remove(state);
+        // The statement below deletes the stored goals; a tracked one (added, or read by the wait above) must not be
+        // deleted or inserted again by SaveChanges.
         foreach (var goal in db.GoalStates.Local.Where(goal => goal.CaseKey == state.Key).ToArray())
         {
-            db.GoalStates.Remove(goal);
+            db.Entry(goal).State = EntityState.Detached;
         }
 
         await db.GoalStates.Where(goal => goal.CaseKey == state.Key).ExecuteDeleteAsync(cancellationToken);
