@@ -34,7 +34,7 @@ public sealed class BrokerOutageTests
         }
 
         var casesAtRestart = workload.Cases.Count;
-        await Eventually.GetAsync(() => Task.FromResult(workload.Cases.Count), count => count >= casesAtRestart + 10);
+        await Eventually.GetAsync(() => Task.FromResult(workload.Cases.Count), count => count >= casesAtRestart + 10, TimeSpan.FromMinutes(3));
         await stop.CancelAsync();
         await load;
 
@@ -46,7 +46,7 @@ public sealed class BrokerOutageTests
 
         await Tally.AssertAcknowledgedStoredOnceAsync(workload);
         Assert.Equal(new Counts(workload.Cases.Count, workload.Referrals.Count, workload.Registrations.Count), await Tally.StoredAsync(workload.Tenant));
-        await Tally.AssertConvergedAsync(workload.Tenant, TimeSpan.FromMinutes(2));
+        await Tally.AssertConvergedAsync(workload.Tenant, TimeSpan.FromMinutes(3));
         await BrokerQueues.AssertNoneParkedSinceAsync(parkedBefore);
     }
 

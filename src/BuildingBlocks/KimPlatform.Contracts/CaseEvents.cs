@@ -99,7 +99,23 @@ public sealed record CaseErased : AggregateEvent
     /// <summary><c>request</c> (data subject) or <c>retention</c>.</summary>
     [PersonalData(PersonalDataCategory.Pseudonymous, ProcessingPurposes.Reporting, LegalBases.GdprArt6Para1E | LegalBases.SgbX67C, DataRecipients.ReportingService, RetentionRule.UntilDispatched, DeletionPaths.OutboxCleanup)]
     public required string Cause { get; init; }
+    /// <summary>
+    /// The case's goals as the erasure leaves them. Goal events travel on queues of their own, so a consumer that forgets
+    /// the case (reporting) first waits until it holds each goal in this state. Null in erasures published before the
+    /// member existed: the consumer then forgets the case at once, and a later goal event of it is lost.
+    /// </summary>
+    [PersonalData(PersonalDataCategory.Goals, ProcessingPurposes.Reporting, LegalBases.GdprArt6Para1E | LegalBases.SgbX67C, DataRecipients.ReportingService, RetentionRule.UntilDispatched, DeletionPaths.OutboxCleanup)]
+    public IReadOnlyList<ErasedGoal>? Goals { get; init; }
 }
+
+/// <summary>A goal of an erased case as its last goal event left it.</summary>
+/// <param name="GoalId">The goal.</param>
+/// <param name="Status"><c>open</c>, <c>achieved</c> or <c>dropped</c>.</param>
+/// <param name="StatusChangedAt">When its last <see cref="GoalProgressed"/> happened; null when it never progressed.</param>
+public sealed record ErasedGoal(
+    [property: NotPersonalData("random key of a goal")] Guid GoalId,
+    [property: PersonalData(PersonalDataCategory.Goals, ProcessingPurposes.Reporting, LegalBases.GdprArt6Para1E | LegalBases.SgbX67C, DataRecipients.ReportingService, RetentionRule.UntilDispatched, DeletionPaths.OutboxCleanup)] string Status,
+    [property: PersonalData(PersonalDataCategory.ProcessingDates, ProcessingPurposes.Reporting, LegalBases.GdprArt6Para1E | LegalBases.SgbX67C, DataRecipients.ReportingService, RetentionRule.UntilDispatched, DeletionPaths.OutboxCleanup)] DateTimeOffset? StatusChangedAt);
 
 /// <summary>A goal of the integration agreement was agreed.</summary>
 public sealed record GoalAgreed : AggregateEvent

@@ -356,6 +356,7 @@ public sealed class Case
         Raise(now, (id, version) => new CaseErased
         {
             EventId = id, TenantId = TenantId, OccurredAt = now, Version = version, CaseId = Id, OrganisationId = OrganisationId, Cause = cause,
+            Goals = _goals.Select(goal => new ErasedGoal(goal.Id, ContractValue.Of(goal.Status), goal.Progress.Count == 0 ? null : goal.Progress[^1].At)).ToArray(),
         });
     }
 

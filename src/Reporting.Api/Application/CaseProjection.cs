@@ -8,7 +8,8 @@ namespace KimPlatform.Reporting.Api.Application;
 /// <summary>
 /// Moves the case counters with the events of one case, in the case's order: a phase change names the version at
 /// which the case entered its from-phase, so a change is applied only after that one; a closure or an erasure only
-/// after the phase change of its version; goals only after the case's opening.
+/// after the phase change of its version and once the goals it names are as it left them; goals only after the case's
+/// opening.
 /// </summary>
 public sealed class CaseProjection(ReportingDbContext db, CounterChanges counters, PendingEvents pending, Pseudonyms pseudonyms)
 {
@@ -36,7 +37,11 @@ public sealed class CaseProjection(ReportingDbContext db, CounterChanges counter
             CaseOpened opened => opened with { EventId = eventKey, OccurredAt = month, CaseId = key, CaseManagerId = User(opened.CaseManagerId) },
             CasePhaseChanged changed => changed with { EventId = eventKey, OccurredAt = month, CaseId = key },
             CaseClosed closed => closed with { EventId = eventKey, OccurredAt = month, CaseId = key },
-            CaseErased erased => erased with { EventId = eventKey, OccurredAt = month, CaseId = key },
+            CaseErased erased => erased with
+            {
+                EventId = eventKey, OccurredAt = month, CaseId = key,
+                Goals = erased.Goals?.Select(goal => goal with { GoalId = Goal(goal.GoalId), StatusChangedAt = goal.StatusChangedAt is { } at ? Months.StartOf(at) : null }).ToArray(),
+            },
             CaseAssigned assigned => assigned with { EventId = eventKey, OccurredAt = month, CaseId = key, CaseManagerId = User(assigned.CaseManagerId)! },
             GoalAgreed agreed => agreed with
             {
@@ -194,10 +199,23 @@ public sealed class CaseProjection(ReportingDbContext db, CounterChanges counter
             return state.PhaseVersion > erased.Version ? Readiness.Drop : Readiness.Wait;
         }
 
+        // Its goals' events travel on other queues (a replay sends them in any order): forgetting the case before they
+        // are in would drop them, and their counts with them.
+        foreach (var goal in erased.Goals ?? [])
+        {
+            if (await FindGoalAsync(goal.GoalId, cancellationToken) is not { } held
+                || (goal.StatusChangedAt is { } changed && (held.Status != goal.Status || held.StatusMonth != Months.Of(changed))))
+            {
+                return Readiness.Wait;
+            }
+        }
+
         db.CaseStates.Remove(state);
+        // The statement below deletes the stored goals; a tracked one (added, or read by the wait above) must not be
+        // deleted or inserted again by SaveChanges.
         foreach (var goal in db.GoalStates.Local.Where(goal => goal.CaseKey == state.Key).ToArray())
         {
-            db.GoalStates.Remove(goal);
+            db.Entry(goal).State = EntityState.Detached;
         }
 
         await db.GoalStates.Where(goal => goal.CaseKey == state.Key).ExecuteDeleteAsync(cancellationToken);
