@@ -12,6 +12,13 @@ internal static class Site
 {
     public static Uri Gateway => TestEnvironment.Gateway;
 
+    /// <summary>
+    /// Wait only until the new URL is committed. Blazor's enhanced navigation (once its script is attached) patches the page
+    /// and pushes the URL without a load event, so waiting for "load" timed out when a click came after the script was
+    /// ready; what follows a navigation waits for the element it needs instead.
+    /// </summary>
+    public static readonly PageWaitForURLOptions Committed = new() { WaitUntil = WaitUntilState.Commit };
+
     public static string Url(string path) => new Uri(Gateway, path).ToString();
 
     public static Task<IBrowserContext> NewContextAsync(IBrowser browser, bool javaScript = true, string? locale = null) =>
@@ -43,7 +50,7 @@ internal static class Site
             }
 
             await page.GetByRole(AriaRole.Button, new() { Name = "Anmelden" }).ClickAsync();
-            await page.WaitForURLAsync("**/workspace**");
+            await page.WaitForURLAsync("**/workspace**", Site.Committed);
             await page.CloseAsync();
             return;
         }
