@@ -20,7 +20,7 @@ public sealed class CaseRecordTests(BrowserFixture fixture)
 
         await page.GotoAsync($"/workspace/cases/{id}");
         await page.GetByRole(AriaRole.Link, new() { Name = "Protokoll" }).ClickAsync();
-        await page.WaitForURLAsync($"**/workspace/cases/{id}/audit", Site.Committed);
+        await Assertions.Expect(page).ToHaveURLAsync(Site.UrlLike($"**/workspace/cases/{id}/audit"));
         var anna = page.Locator("tbody tr", new() { HasText = "cm-anna" });
         await Assertions.Expect(anna.First).ToBeVisibleAsync();
         await Assertions.Expect(anna.First).ToContainTextAsync("stadt-rietberg");
@@ -50,7 +50,7 @@ public sealed class CaseRecordTests(BrowserFixture fixture)
 
         await Keyboard.TabToAsync(page, $"a[href='/workspace/cases/{id}/erase']");
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync($"**/workspace/cases/{id}/erase", Site.Committed);
+        await Assertions.Expect(page).ToHaveURLAsync(Site.UrlLike($"**/workspace/cases/{id}/erase"));
         await Assertions.Expect(page.Locator("#confirm")).ToBeVisibleAsync();
         await Site.AssertAccessibleAsync(page);
 

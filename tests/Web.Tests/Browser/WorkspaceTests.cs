@@ -28,7 +28,7 @@ public sealed class WorkspaceTests(BrowserFixture fixture)
         await page.GetByLabel("Aufenthaltsstatus").SelectOptionAsync("temporary-protection");
         await page.Locator("#lang-uk").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Fall anlegen" }).ClickAsync();
-        await page.WaitForURLAsync("**/workspace/cases/*-*", Site.Committed);
+        await Assertions.Expect(page).ToHaveURLAsync(Site.UrlLike("**/workspace/cases/*-*"));
         var caseUrl = page.Url;
         await Assertions.Expect(page.Locator("ol.steps li[aria-current=step]")).ToHaveTextAsync("Erstberatung");
 
