@@ -1,0 +1,22 @@
+using KimPlatform.Reporting.Api.Application;
+
+namespace KimPlatform.Reporting.Api.Apis;
+
+/// <summary>
+/// Tells how old an answer's figures may be (docs/decisions.md, "Figures may be seconds old"): <c>Last-Modified</c> is
+/// the moment every change committed before is in the figures, rounded down to the second as HTTP dates are.
+/// </summary>
+internal static class FiguresAsOf
+{
+    public static TBuilder WithFiguresAsOf<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
+        builder.AddEndpointFilter(async (context, next) =>
+        {
+            var result = await next(context);
+            if (context.HttpContext.RequestServices.GetRequiredService<FigureReader>().AsOf is { } asOf)
+            {
+                context.HttpContext.Response.Headers.LastModified = asOf.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
+            }
+
+            return result;
+        });
+}
