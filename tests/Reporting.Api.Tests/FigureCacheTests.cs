@@ -42,11 +42,7 @@ public sealed class FigureCacheTests(ReportingApiFactory factory)
     public async Task CaseReport_CountersDeletedOutsideTheConsumers_ShowsTheChange()
     {
         var tenant = TestEnvironment.NewTenant();
-        var coordinator = factory.CoordinatorOf(tenant);
-        await factory.DeliverAsync(new CaseEvents(tenant, "Verl").Opened(CaseEvents.On(2026, 3, 5)));
-        Assert.Equal(1, Report.Total(await Report.GetAsync(coordinator, "/api/reports/cases?period=2026"), "newCases"));
-
-        await DeleteCountersAsync(tenant);
+        var coordinator = await OneCaseReadThenCountersDeletedAsync(tenant);
 
         var report = await Report.GetAsync(coordinator, "/api/reports/cases?period=2026");
         Assert.Equal(0, Report.Total(report, "newCases"));
@@ -115,6 +111,7 @@ public sealed class FigureCacheTests(ReportingApiFactory factory)
         {
             var response = await coordinator.GetAsync("/api/reports/cases?period=2026");
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.True(response.Headers.CacheControl is { NoCache: true, Private: true });
             return (Report.Total(await response.Content.ReadFromJsonAsync<JsonElement>(), "newCases"), response.Content.Headers.LastModified);
         }
 
@@ -140,10 +137,7 @@ public sealed class FigureCacheTests(ReportingApiFactory factory)
     public async Task CaseReport_ConcurrentAnswersAfterAChange_BuildEachValueOnce()
     {
         var tenant = TestEnvironment.NewTenant();
-        var coordinator = factory.CoordinatorOf(tenant);
-        await factory.DeliverAsync(new CaseEvents(tenant, "Verl").Opened(CaseEvents.On(2026, 3, 5)));
-        Assert.Equal(1, Report.Total(await Report.GetAsync(coordinator, "/api/reports/cases?period=2026"), "newCases"));
-        await DeleteCountersAsync(tenant);
+        var coordinator = await OneCaseReadThenCountersDeletedAsync(tenant);
 
         var cache = factory.Services.GetRequiredService<FigureCache>();
         var before = cache.Builds;
@@ -152,6 +146,16 @@ public sealed class FigureCacheTests(ReportingApiFactory factory)
         Assert.All(answers, answer => Assert.Equal(0, Report.Total(answer, "newCases")));
         // The year's case cube and its days figures, once each for all eight answers.
         Assert.Equal(2, cache.Builds - before);
+    }
+
+    /// <summary>The tenant's case figures of 2026 with one new case, read once (so cached); then its counters deleted.</summary>
+    private async Task<HttpClient> OneCaseReadThenCountersDeletedAsync(string tenant)
+    {
+        var coordinator = factory.CoordinatorOf(tenant);
+        await factory.DeliverAsync(new CaseEvents(tenant, "Verl").Opened(CaseEvents.On(2026, 3, 5)));
+        Assert.Equal(1, Report.Total(await Report.GetAsync(coordinator, "/api/reports/cases?period=2026"), "newCases"));
+        await DeleteCountersAsync(tenant);
+        return coordinator;
     }
 
     /// <summary>As a rebuild would: the runtime role under the tenant, straight in SQL.</summary>

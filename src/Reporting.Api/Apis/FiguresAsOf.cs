@@ -4,7 +4,9 @@ namespace KimPlatform.Reporting.Api.Apis;
 
 /// <summary>
 /// Tells how old an answer's figures may be (docs/decisions.md, "Figures may be seconds old"): <c>Last-Modified</c> is
-/// the moment every change committed before is in the figures, rounded down to the second as HTTP dates are.
+/// the moment every change committed before is in the figures, rounded down to the second as HTTP dates are. Without
+/// <c>Cache-Control</c> a browser may reuse an answer with a <c>Last-Modified</c> for a tenth of its age (RFC 9111,
+/// heuristic freshness), so the answer says it must be asked for again each time.
 /// </summary>
 internal static class FiguresAsOf
 {
@@ -14,7 +16,9 @@ internal static class FiguresAsOf
             var result = await next(context);
             if (context.HttpContext.RequestServices.GetRequiredService<FigureReader>().AsOf is { } asOf)
             {
-                context.HttpContext.Response.Headers.LastModified = asOf.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
+                var headers = context.HttpContext.Response.Headers;
+                headers.LastModified = asOf.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
+                headers.CacheControl = "private, no-cache";
             }
 
             return result;

@@ -19,7 +19,7 @@ public sealed class FigureCache(IConfiguration configuration, TimeProvider clock
         SizeLimit = configuration.GetValue("Reporting:FigureCacheCells", 2_000_000L),
     });
 
-    private readonly TimeSpan _maxAge = TimeSpan.FromSeconds(configuration.GetValue("Reporting:MaxFigureAgeSeconds", 10.0));
+    private readonly TimeSpan _maxAge = TimeSpan.FromSeconds(configuration.GetValue("Reporting:MaxFigureAgeSeconds", 120.0));
     private readonly ConcurrentDictionary<Key, Lazy<Task<Built>>> _building = new();
     private readonly ConcurrentDictionary<Slot, bool> _refreshing = new();
     private long _builds;
