@@ -25,7 +25,8 @@ public static class DashboardApi
             .WithDescription("One HTML page with the period's figures as server-rendered SVG charts; small counts suppressed as in the API.")
             .Produces(StatusCodes.Status200OK, contentType: "text/html")
             .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden);
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .WithFiguresAsOf();
         return app;
     }
 

@@ -18,7 +18,8 @@ public static class ReportsApi
             .WithTags("Reports")
             .RequireAuthorization(KimPolicies.Coordinator)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden);
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .WithFiguresAsOf();
 
         api.MapGet("/cases", GetCaseReport)
             .WithName("GetCaseReport")

@@ -10,10 +10,12 @@ namespace KimPlatform.Reporting.Api.Application;
 /// <summary>
 /// Reads counters and histograms of the caller's tenant (row-level security) into suppressed cubes and tables. A cube
 /// is built once per tenant, year and counter version (<see cref="FigureCache"/>): every answer of that year reads the
-/// same cells, and only a change of the counters makes a new one.
+/// same cells, and only a change of the counters makes a new one, in the answer or, within the age bound, in the background.
 /// </summary>
-public sealed class FigureReader(ReportingDbContext db, CurrentTenant tenant, CounterVersions versions, FigureCache cache)
+public sealed class FigureReader(
+    ReportingDbContext db, CurrentTenant tenant, CounterVersions versions, FigureCache cache, IServiceScopeFactory scopes)
 {
+    private bool _fresh;
     /// <summary>The cells of the open-cases cube for the end of the year before: what January's stocks continue.</summary>
     public const int YearBeforeSlot = -1;
 
@@ -27,8 +29,15 @@ public sealed class FigureReader(ReportingDbContext db, CurrentTenant tenant, Co
         CaseCube shape, int year, int threshold, CancellationToken cancellationToken)
     {
         var key = await KeyAsync("cases", year, threshold, andBefore: true, cancellationToken);
-        return await cache.GetOrBuildAsync(key, () => BuildCaseYearAsync(shape, year, threshold, cancellationToken), cube => cube.Size);
+        return Used(await cache.GetOrBuildAsync(
+            key, versions.ReadAt, _fresh, () => BuildCaseYearAsync(shape, year, threshold, cancellationToken), cube => cube.Size,
+            Refresh(reader => reader.CaseYearAsync(shape, year, threshold, CancellationToken.None))));
     }
+
+    /// <summary>
+    /// The moment the oldest figure of this answer stood for (every change committed before it is in), once one was read.
+    /// </summary>
+    public DateTimeOffset? AsOf { get; private set; }
 
     /// <summary>
     /// What a year hands to the next: its stocks at the end of December and how its cube showed the open cases then.
@@ -38,7 +47,7 @@ public sealed class FigureReader(ReportingDbContext db, CurrentTenant tenant, Co
     private async Task<YearEnd> YearEndAsync(CaseCube shape, int year, int threshold, CancellationToken cancellationToken)
     {
         var key = await KeyAsync("cases year end", year, threshold, andBefore: true, cancellationToken);
-        return await cache.GetOrBuildAsync(key, async () =>
+        return Used(await cache.GetOrBuildAsync(key, versions.ReadAt, _fresh, async () =>
         {
             var cube = await BuildCaseYearAsync(shape, year, threshold, cancellationToken);
             var open = shape.Stocks[0].TotalFigure!;
@@ -47,7 +56,7 @@ public sealed class FigureReader(ReportingDbContext db, CurrentTenant tenant, Co
                     .Where(cell => cell.Municipality != CellKey.All && cell.Category != CellKey.All)
                     .Select(cell => new StockChange(cell.Figure, cell.Municipality, cell.Category, 0, cube.ValueOf(cell)))],
                 [.. cube.KeysOf(open, 11).Select(cell => (cell, cube.ValueOf(cell), cube.IsSuppressed(cell)))]);
-        }, end => end.Stocks.Count + end.Open.Count);
+        }, end => end.Stocks.Count + end.Open.Count, Refresh(reader => reader.YearEndAsync(shape, year, threshold, CancellationToken.None))));
     }
 
     private async Task<SuppressionCube> BuildCaseYearAsync(CaseCube shape, int year, int threshold, CancellationToken cancellationToken)
@@ -128,13 +137,13 @@ public sealed class FigureReader(ReportingDbContext db, CurrentTenant tenant, Co
     public async Task<SuppressionCube> FlowsAsync(string name, IReadOnlyList<FigureFamily> families, ReportPeriod period, int threshold, CancellationToken cancellationToken)
     {
         var key = await KeyAsync(name, period.Year, threshold, andBefore: false, cancellationToken);
-        return await cache.GetOrBuildAsync(key, async () =>
+        return Used(await cache.GetOrBuildAsync(key, versions.ReadAt, _fresh, async () =>
         {
             var cube = new SuppressionCube();
             CubeBuilder.AddFlows(cube, families, await ReadFlowsAsync(families, period.Year, cancellationToken));
             cube.Suppress(threshold);
             return cube;
-        }, cube => cube.Size);
+        }, cube => cube.Size, Refresh(reader => reader.FlowsAsync(name, families, period, threshold, CancellationToken.None))));
     }
 
     /// <summary>Median and average per measure of the spans that ended in the period, in one municipality or all.</summary>
@@ -143,7 +152,7 @@ public sealed class FigureReader(ReportingDbContext db, CurrentTenant tenant, Co
     {
         var name = $"days {string.Join(',', measures)} {period.Text} {municipality}";
         var key = await KeyAsync(name, period.Year, threshold, andBefore: false, cancellationToken);
-        return await cache.GetOrBuildAsync<IReadOnlyDictionary<string, DaysFigure>>(key, async () =>
+        return Used(await cache.GetOrBuildAsync<IReadOnlyDictionary<string, DaysFigure>>(key, versions.ReadAt, _fresh, async () =>
         {
             var (first, last) = (period.FirstMonth, period.LastMonth);
             var histograms = db.DayHistograms.AsNoTracking()
@@ -172,7 +181,7 @@ public sealed class FigureReader(ReportingDbContext db, CurrentTenant tenant, Co
                     Math.Round((double)ofMeasure.Sum(bucket => bucket.Sum) / count, 1),
                     false);
             });
-        }, days => days.Count);
+        }, days => days.Count, Refresh(reader => reader.DaysAsync(measures, period, municipality, threshold, CancellationToken.None))));
     }
 
     /// <summary>The table of one family in the answer's scope: its total and its non-zero categories.</summary>
@@ -208,6 +217,31 @@ public sealed class FigureReader(ReportingDbContext db, CurrentTenant tenant, Co
         tenant.TenantId is { } tenantId
             ? new FigureCache.Key(tenantId, cube, year, threshold, await versions.OfAsync(year, andBefore, cancellationToken))
             : null;
+
+    private T Used<T>((T Value, DateTimeOffset AsOf) answer)
+    {
+        AsOf = AsOf is { } before && before < answer.AsOf ? before : answer.AsOf;
+        return answer.Value;
+    }
+
+    /// <summary>Builds the value again for the tenant's current versions, in a scope and transaction of its own.</summary>
+    private Func<Task> Refresh<T>(Func<FigureReader, Task<T>> read)
+    {
+        var tenantId = tenant.TenantId;
+        return async () =>
+        {
+            if (tenantId is null)
+            {
+                return;
+            }
+
+            await using var scope = scopes.CreateAsyncScope();
+            var reader = scope.ServiceProvider.GetRequiredService<FigureReader>();
+            reader._fresh = true;
+            await scope.ServiceProvider.GetRequiredService<TenantUnitOfWork>().For(tenantId)
+                .RunAsync(async _ => await read(reader), CancellationToken.None);
+        };
+    }
 
     private async Task<IReadOnlyList<CubeBuilder.MonthlyCount>> ReadFlowsAsync(IReadOnlyList<FigureFamily> families, int year, CancellationToken cancellationToken)
     {

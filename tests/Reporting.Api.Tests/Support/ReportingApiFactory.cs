@@ -58,6 +58,8 @@ public sealed class ReportingApiFactory : WebApplicationFactory<Program>, IAsync
             ["Reporting:SuppressionThreshold"] = "1",
             [$"Reporting:Tenants:{TenantWithThresholdThree}:SuppressionThreshold"] = "3",
             ["Reporting:PseudonymKey"] = PseudonymKey,
+            // The tests read figures right after a change; FigureCacheTests try the age bound on a host of their own.
+            ["Reporting:MaxFigureAgeSeconds"] = "0",
         }));
         // A test publishes right after start-up: the consumers' queues must be bound by then, or the message is dropped.
         builder.ConfigureServices(services => services.Configure<MassTransitHostOptions>(options => options.WaitUntilStarted = true));
