@@ -170,7 +170,7 @@ EOF
     PARTNERS_PID=$(awk '$1 == "partners-api" { print $2 }' "$KIM_BENCH_PIDS_FILE")
     GATEWAY_PID=$(awk '$1 == "gateway" { print $2 }' "$KIM_BENCH_PIDS_FILE")
     mapfile -t NGINX_WORKERS < <(ps --ppid "$(<"$STATE/nginx.pid")" -o pid=)
-    cpu_ticks() { local pid ticks=0; for pid in "$@"; do ticks=$((ticks + $(awk '{ print $14 + $15 }' "/proc/$pid/stat"))); done; echo "$ticks"; }
+    cpu_ticks() { local pid ticks=0; for pid in "$@"; do ticks=$((ticks + $(proc_ticks "$pid"))); done; echo "$ticks"; }
     per_request() { awk -v ticks="$1" -v hz="$(getconf CLK_TCK)" -v requests="$2" 'BEGIN { printf "%.0f", ticks * 1e6 / hz / requests }'; }
     declare -A BEST=() PROXY_US=() SERVICE_US=()
     for ((round = 1; round <= rounds; round++)); do
