@@ -22,6 +22,7 @@ internal static class Extensions
         builder.Services.AddReverseProxy()
             .LoadFromMemory(GatewayRoutes.Routes(builder.Configuration).WithTimeouts(builder.Configuration), GatewayRoutes.Clusters(builder.Configuration))
             .AddTransforms(InternalHeaders.StripFromClients);
+        builder.Services.AddReplicaHealthPolicies();
 
         // A probe must answer fast and honestly: no retries or hedging from the default resilience handler.
 #pragma warning disable EXTEXP0001

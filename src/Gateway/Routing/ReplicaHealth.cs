@@ -15,6 +15,24 @@ internal static class ReplicaHealth
 {
     public static readonly TimeSpan ProbeInterval = TimeSpan.FromSeconds(2);
 
+    /// <summary>A replica the passive check took out gets requests again after this.</summary>
+    public static readonly TimeSpan ReactivationPeriod = TimeSpan.FromSeconds(10);
+
+    // YARP keeps a replica out for the longer of the reactivation period and the passive check's failure window (60 s
+    // by default), and judges it afterwards by the whole window: with the default, a replica that refused connections
+    // for a moment stayed out a minute, and every request in the minute after that could take it out again. A window
+    // shorter than the reactivation period makes the period the one that counts, and a replica that is back is judged
+    // by what it does now.
+    private static readonly TimeSpan FailureWindow = TimeSpan.FromSeconds(5);
+
+    // Two missed probes in a row (the default) happened to a replica that was only slow, on a machine busy with other
+    // work; three still take a hanging replica out within about six seconds.
+    private const int ProbeFailuresBeforeUnhealthy = 3;
+
+    public static IServiceCollection AddReplicaHealthPolicies(this IServiceCollection services) => services
+        .Configure<TransportFailureRateHealthPolicyOptions>(passive => passive.DetectionWindowSize = FailureWindow)
+        .Configure<ConsecutiveFailuresHealthPolicyOptions>(active => active.DefaultThreshold = ProbeFailuresBeforeUnhealthy);
+
     public static HealthCheckConfig? For(int destinations) => destinations < 2
         ? null
         : new HealthCheckConfig
@@ -32,8 +50,7 @@ internal static class ReplicaHealth
             {
                 Enabled = true,
                 Policy = HealthCheckConstants.PassivePolicy.TransportFailureRate,
-                // A replica that failed comes back on probation after this; the active probe confirms it sooner.
-                ReactivationPeriod = TimeSpan.FromSeconds(10),
+                ReactivationPeriod = ReactivationPeriod,
             },
         };
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
@@ -58,6 +59,35 @@ public sealed class ReplicaRoutingTests
         }
 
         Assert.All(statuses, status => Assert.Equal(HttpStatusCode.OK, status));
+    }
+
+    [Fact]
+    public async Task Get_ReplicaRefusedConnectionsAndListensAgain_IsBackInRotationAfterTheReactivationPeriod()
+    {
+        var replica = UnusedLoopbackAddress();
+        await using var gateway = await GatewayHost.StartAsync(new Dictionary<string, string?>
+        {
+            ["services:cases-api:http:1"] = replica.ToString(),
+        });
+        using var client = gateway.CreateClient(TestEnvironment.NewTenant(), "stadt-rietberg", "case_manager");
+        // Enough refused connections for the passive check to take the replica out (it judges from ten requests on).
+        for (var i = 0; i < 40; i++)
+        {
+            using var response = await client.GetAsync("/api/cases/anything");
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+
+        await using var restarted = await EchoService.StartAsync(replica);
+        var backAfter = Stopwatch.StartNew();
+        var answeredByRestarted = await Eventually.GetAsync(async () =>
+        {
+            using var response = await client.GetAsync("/api/cases/anything");
+            return (await EchoService.Echo.ReadAsync(response)).Header("Host") == replica.Authority;
+        }, answered => answered, TimeSpan.FromSeconds(40));
+
+        // Not a timing assertion: YARP's default failure window kept such a replica out for a whole minute.
+        Assert.True(answeredByRestarted, "the restarted replica got no request within 40 s");
+        TestContext.Current.TestOutputHelper?.WriteLine($"back in rotation after {backAfter.Elapsed.TotalSeconds:F1} s");
     }
 
     // A loopback port that nothing listens on: bound once to get it from the system, then released.

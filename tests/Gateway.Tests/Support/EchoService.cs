@@ -22,10 +22,11 @@ internal sealed class EchoService : IAsyncDisposable
 
     public Uri Address => new(_app.Urls.First());
 
-    public static async Task<EchoService> StartAsync()
+    /// <param name="address">Where to listen (a replica coming back where it was); by default a free port.</param>
+    public static async Task<EchoService> StartAsync(Uri? address = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.WebHost.UseUrls(address?.ToString() ?? "http://127.0.0.1:0");
         builder.Logging.ClearProviders();
         var app = builder.Build();
         app.MapGet(SlowPath, async (CancellationToken cancellation) =>
