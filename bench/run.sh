@@ -169,7 +169,8 @@ EOF
     # the gateway) and the partner service used per request, from /proc: a figure that other work disturbs far less.
     PARTNERS_PID=$(awk '$1 == "partners-api" { print $2 }' "$KIM_BENCH_PIDS_FILE")
     GATEWAY_PID=$(awk '$1 == "gateway" { print $2 }' "$KIM_BENCH_PIDS_FILE")
-    mapfile -t NGINX_WORKERS < <(ps --ppid "$(<"$STATE/nginx.pid")" -o pid=)
+    # pgrep, not ps -o pid=: ps pads the pids with spaces, /proc/" 123"/stat does not exist, and nginx came out at 0 µs.
+    mapfile -t NGINX_WORKERS < <(pgrep -P "$(<"$STATE/nginx.pid")")
     cpu_ticks() { local pid ticks=0; for pid in "$@"; do ticks=$((ticks + $(proc_ticks "$pid"))); done; echo "$ticks"; }
     per_request() { awk -v ticks="$1" -v hz="$(getconf CLK_TCK)" -v requests="$2" 'BEGIN { printf "%.0f", ticks * 1e6 / hz / requests }'; }
     declare -A BEST=() PROXY_US=() SERVICE_US=()
