@@ -51,6 +51,11 @@ internal static class DisclosureCheck
         var rows = new List<Dictionary<int, ulong>>();
         for (var index = 0; index < relations.Count; index++)
         {
+            if (relations.IsInequality(index))
+            {
+                continue;
+            }
+
             var cells = relations.Cells[index];
             Dictionary<int, ulong>? row = null;
             for (var at = 0; at < cells.Length; at++)
@@ -159,8 +164,9 @@ internal static class DisclosureCheck
     }
 
     /// <summary>
-    /// Interval bounds from nonnegativity (a hidden cell is at least 1), the shown cells and every relation, tightened
-    /// until nothing changes (or a budget of relation visits is spent): the hidden cells whose range is a single value.
+    /// Interval bounds from nonnegativity (a hidden cell is at least 1), the shown cells and every relation (an equality
+    /// bounds a cell from both sides, an inequality such as a target group ≤ the open cases from one), tightened until
+    /// nothing changes (or a budget of relation visits is spent): the hidden cells whose range is a single value.
     /// </summary>
     private static List<(int Cell, int Relation)> Pinned(Relations relations, long[] values, bool[] hidden)
     {
@@ -210,7 +216,8 @@ internal static class DisclosureCheck
                 // sign × cell = −(the others), whose range is the relation's range without this term.
                 var othersLeast = double.IsInfinity(from) ? (unboundedBelow == 1 ? least : double.NegativeInfinity) : (unboundedBelow == 0 ? least - from : double.NegativeInfinity);
                 var othersMost = double.IsInfinity(to) ? (unboundedAbove == 1 ? most : double.PositiveInfinity) : (unboundedAbove == 0 ? most - to : double.PositiveInfinity);
-                var (termLeast, termMost) = (-othersMost, -othersLeast);
+                // An inequality (the signed sum is at least 0) bounds the term from one side only: sign × cell ≥ −(the others).
+                var (termLeast, termMost) = (-othersMost, relations.IsInequality(index) ? double.PositiveInfinity : -othersLeast);
                 var (newLow, newHigh) = sign > 0 ? (termLeast / sign, termMost / sign) : (termMost / sign, termLeast / sign);
                 newLow = Math.Max(low[cell], Math.Ceiling(newLow));
                 newHigh = Math.Min(high[cell], Math.Floor(newHigh));
@@ -272,16 +279,20 @@ internal static class DisclosureCheck
     }
 }
 
-/// <summary>The linear relations of a cube over cell numbers: each sums its signed cells to zero.</summary>
+/// <summary>
+/// The linear relations of a cube over cell numbers: each sums its signed cells to zero, or, an inequality, to at least zero.
+/// </summary>
 internal sealed class Relations
 {
     private readonly int[] _offsets;
     private readonly int[] _relationsOf;
+    private readonly bool[] _inequalities;
 
-    public Relations(int[][] cells, int[]?[] signs, int cellCount)
+    public Relations(int[][] cells, int[]?[] signs, bool[] inequalities, int cellCount)
     {
         Cells = cells;
         Signs = signs;
+        _inequalities = inequalities;
         _offsets = new int[cellCount + 1];
         foreach (var relation in cells)
         {
@@ -313,6 +324,9 @@ internal sealed class Relations
     public int[]?[] Signs { get; }
 
     public int Count => Cells.Length;
+
+    /// <summary>Whether the relation's signed sum is only known to be at least zero (a part of a total, not the total).</summary>
+    public bool IsInequality(int relation) => _inequalities[relation];
 
     public int Sign(int relation, int at) => Signs[relation] is { } signs ? signs[at] : at == 0 ? 1 : -1;
 
