@@ -45,14 +45,13 @@ public static class CubeBuilder
     /// <summary>Flows (counted per month): cells for the 12 months, 4 quarters and the year, related across periods too.</summary>
     public static void AddFlows(SuppressionCube cube, IReadOnlyList<FigureFamily> families, IEnumerable<MonthlyCount> counts)
     {
-        var byFigure = families.ToDictionary(family => family.Figure);
-        var owners = TotalOwners(families);
+        var byFigure = families.ToDictionary(family => family.Figure, family => (Family: family, OwnsTotal: OwnsTotal(families, family)));
         foreach (var count in counts)
         {
-            var family = byFigure[count.Figure];
-            foreach (var slot in new[] { count.Month - 1, 12 + ((count.Month - 1) / 3), YearSlot })
+            var (family, ownsTotal) = byFigure[count.Figure];
+            foreach (var slot in (ReadOnlySpan<int>)[count.Month - 1, 12 + ((count.Month - 1) / 3), YearSlot])
             {
-                AddEverywhere(cube, family, owners.Contains(family), count.Municipality, count.Category, slot, count.Value);
+                AddEverywhere(cube, family, ownsTotal, count.Municipality, count.Category, slot, count.Value);
             }
         }
 
@@ -74,15 +73,15 @@ public static class CubeBuilder
         SuppressionCube cube, IReadOnlyList<FigureFamily> families, string figure, string municipality, string category, int slot, long value)
     {
         var family = families.First(candidate => candidate.Figure == figure);
-        AddEverywhere(cube, family, TotalOwners(families).Contains(family), municipality, category, slot, value);
+        AddEverywhere(cube, family, OwnsTotal(families, family), municipality, category, slot, value);
     }
 
     /// <summary>The sum relations of stocks within each of <paramref name="slots"/>.</summary>
     public static void RelateStocks(SuppressionCube cube, IReadOnlyList<FigureFamily> families, int[] slots) => Relate(cube, families, slots);
 
     /// <summary>Families that share a total count the same items: the first one alone adds them to the total.</summary>
-    private static HashSet<FigureFamily> TotalOwners(IReadOnlyList<FigureFamily> families) =>
-        families.Where(family => family.IsAdditive).GroupBy(family => family.TotalFigure).Select(group => group.First()).ToHashSet();
+    private static bool OwnsTotal(IReadOnlyList<FigureFamily> families, FigureFamily family) =>
+        family.IsAdditive && ReferenceEquals(families.First(candidate => candidate.TotalFigure == family.TotalFigure), family);
 
     private static void AddEverywhere(SuppressionCube cube, FigureFamily family, bool ownsTotal, string municipality, string category, int slot, long value)
     {

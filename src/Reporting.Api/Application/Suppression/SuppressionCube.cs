@@ -261,9 +261,10 @@ public sealed class SuppressionCube
         // first, one more cell is hidden: the smallest free one in the relation that pinned it (one per pinning relation
         // and round), or in any of its relations, or further out through its hidden neighbours; then the secondary rule
         // again, and another audit, until nothing is disclosed or nothing more can be hidden.
+        var kernel = new HiddenKernel(relations, count);
         while (true)
         {
-            var disclosed = DisclosureCheck.Find(relations, values, hidden);
+            var disclosed = DisclosureCheck.Find(relations, values, hidden, kernel);
             disclosed.Sort((a, b) => Compare(a.Cell, b.Cell));
             var touched = new HashSet<int>();
             var more = false;
