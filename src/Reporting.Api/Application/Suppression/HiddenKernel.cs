@@ -23,8 +23,12 @@ internal sealed class HiddenKernel(Relations relations, int cellCount)
     private readonly List<Reduced> _basis = [];
     private readonly Dictionary<int, int> _pivotOf = [];
     private readonly PriorityQueue<int, int> _waiting = new();
-    private readonly HashSet<int> _seen = [];
     private readonly Random _random = new(20261127);
+
+    // The column being reduced, over the relations, and the original columns it is the sum of: dense while it is worked
+    // on (a dictionary per step was most of the cost), with the entries touched listed for clearing.
+    private readonly Scratch _vector = new(relations.Count);
+    private readonly Scratch _combination = new(cellCount);
 
     /// <summary>The hidden cells that the equality relations and the shown cells determine, after adding the newly hidden ones.</summary>
     public List<int> Determined(bool[] hidden)
@@ -50,17 +54,15 @@ internal sealed class HiddenKernel(Relations relations, int cellCount)
         return determined;
     }
 
-    /// <summary>A column over the equality relations, its pivot relation, and the original columns it is the sum of.</summary>
-    private sealed record Reduced(int Pivot, Dictionary<int, ulong> Vector, Dictionary<int, ulong> Combination);
+    /// <summary>A reduced column over the equality relations, its pivot relation, and the original columns it is the sum of.</summary>
+    private sealed record Reduced(int Pivot, int[] Relations, ulong[] Values, int[] Columns, ulong[] Weights);
 
     private void Add(int cell)
     {
         // The cell's column: its sign in each equality relation (a relation that names it twice, twice).
-        var vector = new Dictionary<int, ulong>();
-        _seen.Clear();
         foreach (var index in relations.Of(cell))
         {
-            if (relations.IsInequality(index) || !_seen.Add(index))
+            if (relations.IsInequality(index) || _vector.Touched(index))
             {
                 continue;
             }
@@ -72,88 +74,128 @@ internal sealed class HiddenKernel(Relations relations, int cellCount)
                 sum = cells[at] == cell ? Plus(sum, Mod(relations.Sign(index, at))) : sum;
             }
 
-            if (sum != 0)
-            {
-                vector[index] = sum;
-            }
-        }
-
-        var combination = new Dictionary<int, ulong> { [cell] = 1 };
-        foreach (var relation in vector.Keys)
-        {
-            if (_pivotOf.TryGetValue(relation, out var earlier))
+            _vector.Set(index, sum);
+            if (sum != 0 && _pivotOf.TryGetValue(index, out var earlier))
             {
                 _waiting.Enqueue(earlier, earlier);
             }
         }
 
+        _combination.Set(cell, 1);
+
         // A reduced column holds no pivot of the ones before it, so taking them in order clears every pivot.
         while (_waiting.TryDequeue(out var earlier, out _))
         {
             var reduced = _basis[earlier];
-            if (!vector.TryGetValue(reduced.Pivot, out var factor))
+            var factor = _vector[reduced.Pivot];
+            if (factor == 0)
             {
                 continue;
             }
 
-            foreach (var (relation, value) in reduced.Vector)
+            var minus = Prime - factor;
+            for (var at = 0; at < reduced.Relations.Length; at++)
             {
-                var before = vector.GetValueOrDefault(relation);
-                var after = Plus(before, Prime - Multiply(factor, value));
-                if (after == 0)
-                {
-                    vector.Remove(relation);
-                    continue;
-                }
-
-                vector[relation] = after;
-                if (before == 0 && _pivotOf.TryGetValue(relation, out var later))
+                var relation = reduced.Relations[at];
+                var before = _vector[relation];
+                _vector.Set(relation, Plus(before, Multiply(minus, reduced.Values[at])));
+                if (before == 0 && _vector[relation] != 0 && _pivotOf.TryGetValue(relation, out var later))
                 {
                     _waiting.Enqueue(later, later);
                 }
             }
 
-            foreach (var (column, value) in reduced.Combination)
+            for (var at = 0; at < reduced.Columns.Length; at++)
             {
-                var after = Plus(combination.GetValueOrDefault(column), Prime - Multiply(factor, value));
-                if (after == 0)
-                {
-                    combination.Remove(column);
-                }
-                else
-                {
-                    combination[column] = after;
-                }
+                var column = reduced.Columns[at];
+                _combination.Set(column, Plus(_combination[column], Multiply(minus, reduced.Weights[at])));
             }
         }
 
-        if (vector.Count == 0)
+        var (vectorAt, vectorValues) = _vector.TakeNonZero();
+        var (columns, weights) = _combination.TakeNonZero();
+        if (vectorAt.Length == 0)
         {
             // The combination of columns sums to nothing: a solution of the homogeneous system.
             var weight = (ulong)_random.NextInt64(1, (long)Prime);
-            foreach (var (column, value) in combination)
+            for (var at = 0; at < columns.Length; at++)
             {
-                _witness[column] = Plus(_witness[column], Multiply(weight, value));
+                _witness[columns[at]] = Plus(_witness[columns[at]], Multiply(weight, weights[at]));
             }
 
             return;
         }
 
         // The pivot: the shortest relation of the column, to keep later reductions short.
-        var pivot = vector.Keys.MinBy(relation => ((long)relations.Cells[relation].Length << 32) | (uint)relation);
-        var inverse = Inverse(vector[pivot]);
-        foreach (var relation in vector.Keys.ToArray())
+        var chosen = 0;
+        for (var at = 1; at < vectorAt.Length; at++)
         {
-            vector[relation] = Multiply(vector[relation], inverse);
+            var (length, best) = (relations.Cells[vectorAt[at]].Length, relations.Cells[vectorAt[chosen]].Length);
+            chosen = length < best || (length == best && vectorAt[at] < vectorAt[chosen]) ? at : chosen;
         }
 
-        foreach (var column in combination.Keys.ToArray())
+        var inverse = Inverse(vectorValues[chosen]);
+        for (var at = 0; at < vectorValues.Length; at++)
         {
-            combination[column] = Multiply(combination[column], inverse);
+            vectorValues[at] = Multiply(vectorValues[at], inverse);
         }
 
-        _pivotOf[pivot] = _basis.Count;
-        _basis.Add(new Reduced(pivot, vector, combination));
+        for (var at = 0; at < weights.Length; at++)
+        {
+            weights[at] = Multiply(weights[at], inverse);
+        }
+
+        _pivotOf[vectorAt[chosen]] = _basis.Count;
+        _basis.Add(new Reduced(vectorAt[chosen], vectorAt, vectorValues, columns, weights));
+    }
+
+    /// <summary>A dense vector that remembers which entries it touched, so that taking it out clears it cheaply.</summary>
+    private sealed class Scratch(int size)
+    {
+        private readonly ulong[] _values = new ulong[size];
+        private readonly bool[] _touched = new bool[size];
+        private readonly List<int> _order = [];
+
+        public ulong this[int index] => _values[index];
+
+        public bool Touched(int index) => _touched[index];
+
+        public void Set(int index, ulong value)
+        {
+            if (!_touched[index])
+            {
+                _touched[index] = true;
+                _order.Add(index);
+            }
+
+            _values[index] = value;
+        }
+
+        /// <summary>The non-zero entries in the order first touched, and the vector cleared.</summary>
+        public (int[] At, ulong[] Values) TakeNonZero()
+        {
+            var count = 0;
+            foreach (var index in _order)
+            {
+                count += _values[index] != 0 ? 1 : 0;
+            }
+
+            var (at, values) = (new int[count], new ulong[count]);
+            count = 0;
+            foreach (var index in _order)
+            {
+                if (_values[index] != 0)
+                {
+                    (at[count], values[count]) = (index, _values[index]);
+                    count++;
+                }
+
+                (_values[index], _touched[index]) = (0, false);
+            }
+
+            _order.Clear();
+            return (at, values);
+        }
     }
 
     private static ulong Mod(int value) => value >= 0 ? (ulong)value % Prime : Prime - ((ulong)(-(long)value) % Prime);
