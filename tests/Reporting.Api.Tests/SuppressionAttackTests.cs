@@ -25,6 +25,7 @@ public sealed class SuppressionAttackTests(ReportingApiFactory factory, ITestOut
     private static readonly string[] StockTables = ["openByPhase", "openByResidenceStatus", "openByReachability", "openByAgeBand", "caseloadByCaseManager"];
     private static readonly string[] ClosureTables = ["closuresByReason", "closuresByOutcome"];
     private const string TargetGroups = "openByTargetGroup";
+    private static readonly string[] ReferralStatuses = ["accepted", "declined", "completed"];
 
     [Fact]
     public async Task CaseFigures_EveryPeriodFilterAndTheCsvCombined_NoSuppressedCountCanBeDerived()
@@ -54,6 +55,68 @@ public sealed class SuppressionAttackTests(ReportingApiFactory factory, ITestOut
 
         Assert.True(audit.IsHidden(Stock("open", "Rietberg", "*", 2)), audit.Describe(Stock("open", "Rietberg", "*", 2)));
         Assert.True(audit.IsHidden(Flow("closed", "Rietberg", "*", 2)), audit.Describe(Flow("closed", "Rietberg", "*", 2)));
+        AssertNothingRecovered(audit);
+    }
+
+    [Fact]
+    public async Task ReferralFigures_AnsweredOnesOfTheRequestedAndTopicsCombined_NoSuppressedCountCanBeDerived()
+    {
+        // The adult education centre: 7 referrals, 6 accepted and 1 declined. The declined one is hidden; a shown 6
+        // accepted of 7 requested would leave room for exactly one, since answered referrals are some of the requested.
+        // The Jobcenter: 8, 5 of them accepted; its offer has two topics, so the topics add up to more than the referrals.
+        var tenant = factory.TenantsWithThresholdFive[5];
+        var (language, languageAndWork) = (Guid.CreateVersion7(), Guid.CreateVersion7());
+        await factory.DeliverAsync(Offer(tenant, language, "language"), Offer(tenant, languageAndWork, "language", "work"));
+        var events = new List<IntegrationEvent>();
+        foreach (var (partner, offer, requested, accepted, declined) in new[] { ("vhs", language, 7, 6, 1), ("jobcenter", languageAndWork, 8, 5, 0) })
+        {
+            for (var n = 0; n < requested; n++)
+            {
+                var referral = Guid.CreateVersion7();
+                events.Add(Referral.Requested(tenant, referral, offer, partner));
+                events.AddRange(n < accepted ? [Referral.Accepted(tenant, referral, partner)] : n < accepted + declined ? [Referral.Declined(tenant, referral, partner)] : []);
+            }
+        }
+
+        await factory.DeliverAsync([.. events]);
+        var coordinator = factory.CoordinatorOf(tenant);
+        var audit = new DisclosureAudit();
+        var (partners, topics) = (new HashSet<string>(StringComparer.Ordinal), new HashSet<string>(StringComparer.Ordinal));
+        string[] municipalities = ["Rietberg"];
+
+        foreach (var period in RecoveryAudit.PeriodsOf(Year))
+        {
+            var slot = RecoveryAudit.SlotOf(period);
+            foreach (var municipality in municipalities.Prepend(null))
+            {
+                var place = municipality ?? RecoveryAudit.All;
+                var report = await Report.GetAsync(coordinator, $"/api/reports/referrals?period={period}" + (municipality is null ? "" : "&municipality=" + municipality));
+                SawTable(audit, report, "requested", key => Referrals("requested", place, Remember(partners, key), slot), Referrals("requested", place, "*", slot));
+                foreach (var (topic, value) in Report.Rows(report, "byTopic"))
+                {
+                    audit.Saw(Referrals("topic", place, Remember(topics, topic), slot), value);
+                }
+
+                foreach (var row in report.GetProperty("byPartner").EnumerateArray().Append(report.GetProperty("allPartners")))
+                {
+                    var partner = row.GetProperty("partnerOrganisationId").GetString() is var key && key == "total" ? "*" : key!;
+                    foreach (var status in ReferralStatuses.Prepend("requested"))
+                    {
+                        var cell = row.GetProperty(status);
+                        audit.Saw(Referrals(status, place, partner, slot), cell.GetProperty("suppressed").GetBoolean() ? null : cell.GetProperty("value").GetInt64());
+                    }
+                }
+            }
+        }
+
+        foreach (var (row, place) in await CsvAsync(coordinator))
+        {
+            audit.Saw(Referrals("requested", place, "*", 16), Count(row[6]));
+            audit.Saw(Referrals("completed", place, "*", 16), Count(row[7]));
+        }
+
+        RelateReferrals(audit, municipalities, [.. partners], [.. topics]);
+        Assert.True(audit.IsHidden(Referrals("declined", "Rietberg", "vhs", 2)), audit.Describe(Referrals("declined", "Rietberg", "vhs", 2)));
         AssertNothingRecovered(audit);
     }
 
@@ -248,6 +311,65 @@ public sealed class SuppressionAttackTests(ReportingApiFactory factory, ITestOut
         }
     }
 
+    /// <summary>
+    /// Referrals by partner add up to their total, per status; every figure adds up over municipalities and periods; the
+    /// answered ones (accepted, declined, completed: one status at a time) are at most the requested ones; and each topic
+    /// counts at most the referrals, all topics together at least them (an offer has one topic or more).
+    /// </summary>
+    private static void RelateReferrals(DisclosureAudit audit, string[] municipalities, string[] partners, string[] topics)
+    {
+        var places = municipalities.Append(RecoveryAudit.All).ToArray();
+        var figures = ReferralStatuses.Prepend("requested").SelectMany(status => partners.Append("*").Select(partner => (Figure: status, Category: partner)))
+            .Concat(topics.Select(topic => (Figure: "topic", Category: topic))).ToArray();
+        for (var slot = 0; slot < 17; slot++)
+        {
+            foreach (var (figure, category) in figures)
+            {
+                audit.Sum(Referrals(figure, RecoveryAudit.All, category, slot), municipalities.Select(m => Referrals(figure, m, category, slot)));
+            }
+
+            foreach (var place in places)
+            {
+                foreach (var status in ReferralStatuses.Prepend("requested"))
+                {
+                    audit.Sum(Referrals(status, place, "*", slot), partners.Select(partner => Referrals(status, place, partner, slot)));
+                }
+
+                foreach (var partner in partners.Append("*"))
+                {
+                    audit.AtMost(Referrals("requested", place, partner, slot), ReferralStatuses.Select(status => Referrals(status, place, partner, slot)));
+                }
+
+                foreach (var topic in topics)
+                {
+                    audit.AtMost(Referrals("requested", place, "*", slot), [Referrals("topic", place, topic, slot)]);
+                }
+
+                audit.AtLeast(Referrals("requested", place, "*", slot), topics.Select(topic => Referrals("topic", place, topic, slot)));
+            }
+        }
+
+        foreach (var (figure, category) in figures)
+        {
+            foreach (var place in places)
+            {
+                string At(int slot) => Referrals(figure, place, category, slot);
+                audit.Sum(At(16), Enumerable.Range(12, 4).Select(At));
+                audit.Sum(At(16), Enumerable.Range(0, 12).Select(At));
+                for (var quarter = 0; quarter < 4; quarter++)
+                {
+                    audit.Sum(At(12 + quarter), Enumerable.Range(quarter * 3, 3).Select(At));
+                }
+            }
+        }
+    }
+
+    private static OfferPublished Offer(string tenant, Guid offerId, params string[] topics) => new()
+    {
+        EventId = Guid.CreateVersion7(), TenantId = tenant, OccurredAt = CaseEvents.On(Year, 3, 2), Version = 1, OfferId = offerId, OrganisationId = "vhs",
+        Title = "Kurs", Topics = topics, TargetGroups = [], Languages = ["de"], Municipalities = ["Rietberg"],
+    };
+
     private static void SawTable(DisclosureAudit audit, JsonElement report, string table, Func<string, string> rowCell, string totalCell)
     {
         foreach (var (key, value) in Report.Rows(report, table))
@@ -292,6 +414,12 @@ public sealed class SuppressionAttackTests(ReportingApiFactory factory, ITestOut
 
     private static long? Count(string field) => field.StartsWith('<') ? null : long.Parse(field, CultureInfo.InvariantCulture);
 
+    private static string Remember(HashSet<string> seen, string key)
+    {
+        seen.Add(key);
+        return key;
+    }
+
     private static string Remember(Dictionary<string, HashSet<string>> categories, string table, string key)
     {
         if (!categories.TryGetValue(table, out var keys))
@@ -315,4 +443,6 @@ public sealed class SuppressionAttackTests(ReportingApiFactory factory, ITestOut
     private static string Stock(string figure, string place, string category, int month) => $"stock {figure}|{place}|{category}|end of month {month + 1}";
 
     private static string Flow(string figure, string place, string category, int slot) => $"flow {figure}|{place}|{category}|slot {slot}";
+
+    private static string Referrals(string figure, string place, string category, int slot) => $"referrals {figure}|{place}|{category}|slot {slot}";
 }
