@@ -300,13 +300,7 @@ public sealed class SuppressionAttackTests(ReportingApiFactory factory, ITestOut
         {
             foreach (var place in places)
             {
-                string At(int slot) => Flow(figure, place, category, slot);
-                audit.Sum(At(16), Enumerable.Range(12, 4).Select(At));
-                audit.Sum(At(16), Enumerable.Range(0, 12).Select(At));
-                for (var quarter = 0; quarter < 4; quarter++)
-                {
-                    audit.Sum(At(12 + quarter), Enumerable.Range(quarter * 3, 3).Select(At));
-                }
+                RelatePeriods(audit, slot => Flow(figure, place, category, slot));
             }
         }
     }
@@ -353,14 +347,19 @@ public sealed class SuppressionAttackTests(ReportingApiFactory factory, ITestOut
         {
             foreach (var place in places)
             {
-                string At(int slot) => Referrals(figure, place, category, slot);
-                audit.Sum(At(16), Enumerable.Range(12, 4).Select(At));
-                audit.Sum(At(16), Enumerable.Range(0, 12).Select(At));
-                for (var quarter = 0; quarter < 4; quarter++)
-                {
-                    audit.Sum(At(12 + quarter), Enumerable.Range(quarter * 3, 3).Select(At));
-                }
+                RelatePeriods(audit, slot => Referrals(figure, place, category, slot));
             }
+        }
+    }
+
+    /// <summary>A year is the sum of its quarters and of its months, a quarter of its months (slots as <see cref="RecoveryAudit.SlotOf"/>).</summary>
+    private static void RelatePeriods(DisclosureAudit audit, Func<int, string> at)
+    {
+        audit.Sum(at(16), Enumerable.Range(12, 4).Select(at));
+        audit.Sum(at(16), Enumerable.Range(0, 12).Select(at));
+        for (var quarter = 0; quarter < 4; quarter++)
+        {
+            audit.Sum(at(12 + quarter), Enumerable.Range(quarter * 3, 3).Select(at));
         }
     }
 
