@@ -50,10 +50,12 @@ public sealed class FundingYearCsvTests(ReportingApiFactory factory)
         Assert.Equal(["Gütersloh", "Rheda-Wiedenbrück", Quoted, "Verl", "Insgesamt"], rows.Keys);
         Assert.All(rows.Values, row => Assert.Equal(11, row.Length));
         // New cases: Gütersloh 8, Rheda-Wiedenbrück 6, the quoted one 7, Verl 2. Verl is below 5, Rheda-Wiedenbrück would
-        // follow from it; and the audit over all relations together hides the rest, the total 23 included: the year's
+        // follow from it, and the audit over all relations together hides the other two. The total 23 is shown; the year's
         // closures (5, hidden, see below) are the year's new cases minus the open cases at its end (18), summed over the
-        // month chain, and from there each shown count would pin another hidden one.
-        Assert.Equal(["<5", "<5", "<5", "<5", "<5"], rows.Values.Select(row => row[2]));
+        // month chain, so the open cases at the year's end are hidden instead (before the target groups were bounded by the
+        // open cases, the audit happened to hide the 23; either keeps the closures unknown).
+        Assert.Equal(["<5", "<5", "<5", "<5", "23"], rows.Values.Select(row => row[2]));
+        Assert.Equal("<5", rows["Insgesamt"][1]);
         // The five closures of Gütersloh in March are hidden: with the open cases at the end of February and March
         // they would give March's new cases (5, hidden since February's 3 and the first quarter's 8 would give them).
         Assert.Equal(["<5", "0", "0", "0", "<5"], rows.Values.Select(row => row[3]));

@@ -11,7 +11,8 @@ public sealed class CaseFigures(TenantUnitOfWork unitOfWork, FigureReader reader
     private const string OpenTotal = "open";
 
     public static readonly FigureFamily ByPhase = new(Figures.OpenByPhase, OpenTotal);
-    public static readonly FigureFamily ByTargetGroup = new(Figures.OpenByTargetGroup, null);
+    // A case may be in several target groups or none: each group counts some of the open cases.
+    public static readonly FigureFamily ByTargetGroup = new(Figures.OpenByTargetGroup, null) { Within = OpenTotal };
     public static readonly FigureFamily ByResidenceStatus = new(Figures.OpenByResidenceStatus, OpenTotal);
     public static readonly FigureFamily ByReachability = new(Figures.OpenByReachability, OpenTotal);
     public static readonly FigureFamily ByAgeBand = new(Figures.OpenByAgeBand, OpenTotal);

@@ -10,8 +10,11 @@ public sealed class NetworkEventFigures(TenantUnitOfWork unitOfWork, FigureReade
     public static readonly FigureFamily Events = new(Figures.Events, "events");
     public static readonly FigureFamily Registrations = new(Figures.Registrations, "registrations");
     public static readonly FigureFamily Waitlisted = new(Figures.Waitlisted, "waitlisted");
-    public static readonly FigureFamily Attended = new(Figures.Attended, "attended");
-    public static readonly FigureFamily Ratings = new(Figures.Ratings, "ratings");
+    // Only confirmed registrations check in or give feedback, once each: both are at most the registrations (per format;
+    // ratings count by rating, so only in total). A cancellation after the check-in could break it; the audit then only
+    // hides more.
+    public static readonly FigureFamily Attended = new(Figures.Attended, "attended") { PartOf = Registrations };
+    public static readonly FigureFamily Ratings = new(Figures.Ratings, "ratings") { PartOf = Registrations, PartPerCategory = false };
     private const string CubeName = "events";
     private static readonly FigureFamily[] Families = [Events, Registrations, Waitlisted, Attended, Ratings];
 

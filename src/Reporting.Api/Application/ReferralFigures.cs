@@ -8,10 +8,12 @@ namespace KimPlatform.Reporting.Api.Application;
 public sealed class ReferralFigures(TenantUnitOfWork unitOfWork, FigureReader reader)
 {
     public static readonly FigureFamily Requested = new(Figures.ReferralsRequested, "referrals");
-    public static readonly FigureFamily ByTopic = new(Figures.ReferralsByTopic, null);
-    public static readonly FigureFamily Accepted = new(Figures.ReferralsWithStatus("accepted"), "referrals-accepted");
-    public static readonly FigureFamily Declined = new(Figures.ReferralsWithStatus("declined"), "referrals-declined");
-    public static readonly FigureFamily Completed = new(Figures.ReferralsWithStatus("completed"), "referrals-completed");
+    // An offer has one topic or more (unknown when none): a referral counts under each of its offer's topics.
+    public static readonly FigureFamily ByTopic = new(Figures.ReferralsByTopic, null) { Within = Requested.TotalFigure, Covers = true };
+    // A referral has one status at a time, counted in the month it was made: the answered ones are some of the requested.
+    public static readonly FigureFamily Accepted = new(Figures.ReferralsWithStatus("accepted"), "referrals-accepted") { PartOf = Requested };
+    public static readonly FigureFamily Declined = new(Figures.ReferralsWithStatus("declined"), "referrals-declined") { PartOf = Requested };
+    public static readonly FigureFamily Completed = new(Figures.ReferralsWithStatus("completed"), "referrals-completed") { PartOf = Requested };
     public const string CubeName = "referrals";
     public static readonly FigureFamily[] Families = [Requested, ByTopic, Accepted, Declined, Completed];
 

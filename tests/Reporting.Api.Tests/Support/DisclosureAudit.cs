@@ -13,6 +13,7 @@ internal sealed class DisclosureAudit
     private readonly Dictionary<string, long> _shown = new(StringComparer.Ordinal);
     private readonly HashSet<string> _hidden = new(StringComparer.Ordinal);
     private readonly List<(string Cell, int Sign)[]> _relations = [];
+    private readonly List<(string Cell, int Sign)[]> _inequalities = [];
 
     public IReadOnlyCollection<string> Hidden => _hidden;
 
@@ -41,6 +42,12 @@ internal sealed class DisclosureAudit
 
     /// <summary>The signed terms add up to zero.</summary>
     public void Zero(params (string Cell, int Sign)[] terms) => _relations.Add(terms);
+
+    /// <summary>The sum of <paramref name="parts"/> is at most <paramref name="total"/> (each part alone: one part).</summary>
+    public void AtMost(string total, IEnumerable<string> parts) => _inequalities.Add([(total, 1), .. parts.Select(part => (part, -1))]);
+
+    /// <summary>The sum of <paramref name="parts"/> is at least <paramref name="total"/> (every item lies in one part or more).</summary>
+    public void AtLeast(string total, IEnumerable<string> parts) => _inequalities.Add([(total, -1), .. parts.Select(part => (part, 1))]);
 
     /// <summary>
     /// The suppressed cells that follow from one relation at a time with a single unknown, repeated while new values
@@ -100,7 +107,8 @@ internal sealed class DisclosureAudit
         do
         {
             changed = false;
-            foreach (var relation in _relations.Where(relation => relation.Any(term => _hidden.Contains(term.Cell))))
+            var all = _relations.Select(relation => (Terms: relation, Exact: true)).Concat(_inequalities.Select(relation => (Terms: relation, Exact: false)));
+            foreach (var (relation, exact) in all.Where(relation => relation.Terms.Any(term => _hidden.Contains(term.Cell))))
             {
                 foreach (var (cell, sign) in relation.Where(term => _hidden.Contains(term.Cell)))
                 {
@@ -113,7 +121,9 @@ internal sealed class DisclosureAudit
                         most += otherSign > 0 ? otherSign * to : otherSign * from;
                     }
 
+                    // An equality: sign × cell = −(the others). An inequality: sign × cell ≥ −(the others), a bound on one side.
                     var (lowest, highest) = sign > 0 ? (-most / sign, -least / sign) : (-least / sign, -most / sign);
+                    (lowest, highest) = exact ? (lowest, highest) : sign > 0 ? (lowest, double.PositiveInfinity) : (double.NegativeInfinity, highest);
                     var newLow = Math.Max(low[cell], Math.Ceiling(lowest));
                     var newHigh = Math.Min(high[cell], Math.Floor(highest));
                     if (newLow <= newHigh && (newLow != low[cell] || newHigh != high[cell]))

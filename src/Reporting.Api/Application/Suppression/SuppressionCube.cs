@@ -28,7 +28,7 @@ public sealed class SuppressionCube
     private readonly Dictionary<CellKey, long> _values = [];
     private readonly HashSet<CellKey> _suppressed = [];
     private readonly Dictionary<CellKey, bool> _fixed = [];
-    private readonly List<(CellKey[] Cells, int[]? Signs)> _relations = [];
+    private readonly List<(CellKey[] Cells, int[]? Signs, bool Inequality)> _relations = [];
     private Dictionary<(string Figure, int Slot), CellKey[]> _byFigureAndSlot = [];
 
     public void Add(CellKey key, long value) => _values[key] = _values.GetValueOrDefault(key) + value;
@@ -46,11 +46,26 @@ public sealed class SuppressionCube
     public IReadOnlyList<CellKey> KeysOf(string figure, int slot) => _byFigureAndSlot.GetValueOrDefault((figure, slot)) ?? [];
 
     /// <summary>Declares that <paramref name="total"/> is the sum of <paramref name="parts"/> (or any linear relation of them).</summary>
-    public void Relate(CellKey total, IEnumerable<CellKey> parts) => _relations.Add(([total, .. parts], null));
+    public void Relate(CellKey total, IEnumerable<CellKey> parts) => _relations.Add(([total, .. parts], null, false));
 
     /// <summary>Declares that the signed cells add up to zero (a stock = the one before + new − closed).</summary>
     public void Balance(params (CellKey Cell, int Sign)[] terms) =>
-        _relations.Add(([.. terms.Select(term => term.Cell)], [.. terms.Select(term => term.Sign)]));
+        _relations.Add(([.. terms.Select(term => term.Cell)], [.. terms.Select(term => term.Sign)], false));
+
+    /// <summary>
+    /// Declares that <paramref name="parts"/> together count at most <paramref name="total"/>'s items: a target group of
+    /// the open cases, or the answered referrals of the requested ones. Not an equality, but a bound a reader knows.
+    /// </summary>
+    public void AtMost(CellKey total, IEnumerable<CellKey> parts) => Bound(total, parts, sign: 1);
+
+    /// <summary>Declares that <paramref name="parts"/> together count at least <paramref name="total"/>'s items (every referral has a topic).</summary>
+    public void AtLeast(CellKey total, IEnumerable<CellKey> parts) => Bound(total, parts, sign: -1);
+
+    private void Bound(CellKey total, IEnumerable<CellKey> parts, int sign)
+    {
+        CellKey[] cells = [total, .. parts];
+        _relations.Add((cells, [.. cells.Select((_, at) => at == 0 ? sign : -sign)], true));
+    }
 
     /// <summary>How many hidden cells the audit found disclosed and could not protect (no free cell left to hide): 0 normally.</summary>
     public int Unprotected { get; private set; }
@@ -81,7 +96,8 @@ public sealed class SuppressionCube
         }
 
         var relations = new Relations(
-            [.. _relations.Select(relation => Array.ConvertAll(relation.Cells, Id))], [.. _relations.Select(relation => relation.Signs)], cells.Count);
+            [.. _relations.Select(relation => Array.ConvertAll(relation.Cells, Id))], [.. _relations.Select(relation => relation.Signs)],
+            [.. _relations.Select(relation => relation.Inequality)], cells.Count);
         var count = cells.Count;
         var values = new long[count];
         var hidden = new bool[count];
@@ -163,6 +179,12 @@ public sealed class SuppressionCube
             while (pending.TryDequeue(out var index))
             {
                 queued[index] = false;
+                // One hidden cell in an inequality gives a bound, not its value; the audit checks what bounds give away.
+                if (relations.IsInequality(index))
+                {
+                    continue;
+                }
+
                 var relation = relations.Cells[index];
                 var hiddenCount = 0;
                 foreach (var cell in relation)
@@ -239,9 +261,10 @@ public sealed class SuppressionCube
         // first, one more cell is hidden: the smallest free one in the relation that pinned it (one per pinning relation
         // and round), or in any of its relations, or further out through its hidden neighbours; then the secondary rule
         // again, and another audit, until nothing is disclosed or nothing more can be hidden.
+        var kernel = new HiddenKernel(relations, count);
         while (true)
         {
-            var disclosed = DisclosureCheck.Find(relations, values, hidden);
+            var disclosed = DisclosureCheck.Find(relations, values, hidden, kernel);
             disclosed.Sort((a, b) => Compare(a.Cell, b.Cell));
             var touched = new HashSet<int>();
             var more = false;
