@@ -66,6 +66,29 @@ public sealed class SuppressionCubeTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Suppress_AnInequalityTheCountsBreak_IsNotTrusted()
+    {
+        // T = A + B with A = 2 hidden and B = 8 hidden with it; "P is at most B" would pin B between P = 9 and T − 1 = 9,
+        // but the counts break it (9 > 8), so a reader cannot rely on it and nothing more is hidden for it.
+        var cube = PartOfAHiddenCell(a: 2, b: 8, p: 9);
+
+        Assert.True(cube.IsSuppressed(Cell("A")) && cube.IsSuppressed(Cell("B")));
+        Assert.False(cube.IsSuppressed(Cell("T")) || cube.IsSuppressed(Cell("P")));
+    }
+
+    [Fact]
+    public void Suppress_AnInequalityThatPinsAHiddenCell_HidesOneMoreOfIt()
+    {
+        // T = A + B with A = 1 and B = 9 hidden; P = 9 is at most B (a target group of the open cases, say): B is at
+        // least 9 and at most T − 1 = 9, so B and A would follow unless one more cell goes.
+        var cube = PartOfAHiddenCell(a: 1, b: 9, p: 9);
+
+        Assert.True(cube.IsSuppressed(Cell("A")) && cube.IsSuppressed(Cell("B")));
+        Assert.True(cube.IsSuppressed(Cell("T")) || cube.IsSuppressed(Cell("P")), "B pinned to 9 by P ≤ B ≤ T − A");
+        Assert.Equal(0, cube.Unprotected);
+    }
+
+    [Fact]
     public void AssembleCaseYear_ACountyOfTheBenchmarksSize_LeavesNoHiddenCellDetermined()
     {
         // The categories of bench/reporting/generate.sql at North Rhine-Westphalia's scale (8 municipalities, about 40 new
@@ -139,6 +162,21 @@ public sealed class SuppressionCubeTests(ITestOutputHelper output)
         output.WriteLine($"{cube.Size} cells, {cube.Keys.Count(cube.IsSuppressed)} hidden, built and suppressed in {clock.ElapsedMilliseconds} ms ({used.TotalMilliseconds:0} ms CPU)");
 
         Assert.Equal(0, cube.Unprotected);
+    }
+
+    /// <summary>T = 10 = A + B, and P is at most B; suppressed with the threshold 5.</summary>
+    private static SuppressionCube PartOfAHiddenCell(long a, long b, long p)
+    {
+        var cube = new SuppressionCube();
+        foreach (var (place, value) in new[] { ("T", 10L), ("A", a), ("B", b), ("P", p) })
+        {
+            cube.Add(Cell(place), value);
+        }
+
+        cube.Relate(Cell("T"), [Cell("A"), Cell("B")]);
+        cube.AtMost(Cell("B"), [Cell("P")]);
+        cube.Suppress(5);
+        return cube;
     }
 
     private static CellKey Cell(string place) => new("f", place, "", 0);

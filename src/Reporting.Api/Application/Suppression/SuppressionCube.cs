@@ -95,9 +95,7 @@ public sealed class SuppressionCube
             Id(key);
         }
 
-        var relations = new Relations(
-            [.. _relations.Select(relation => Array.ConvertAll(relation.Cells, Id))], [.. _relations.Select(relation => relation.Signs)],
-            [.. _relations.Select(relation => relation.Inequality)], cells.Count);
+        var numbered = _relations.Select(relation => (Cells: Array.ConvertAll(relation.Cells, Id), relation.Signs, relation.Inequality)).ToArray();
         var count = cells.Count;
         var values = new long[count];
         var hidden = new bool[count];
@@ -106,6 +104,13 @@ public sealed class SuppressionCube
         {
             values[cell] = ValueOf(cells[cell]);
         }
+
+        // An inequality the counts break (a registration cancelled after its check-in) is nothing a reader can rely on:
+        // only those that hold are declared. Trusting a broken one would pin cells to wrong values and hide most of the cube.
+        numbered = [.. numbered.Where(relation => !relation.Inequality || relation.Cells.Select((cell, at) => relation.Signs![at] * values[cell]).Sum() >= 0)];
+        var relations = new Relations(
+            [.. numbered.Select(relation => relation.Cells)], [.. numbered.Select(relation => relation.Signs)],
+            [.. numbered.Select(relation => relation.Inequality)], count);
 
         // Only relations that hold a newly hidden cell need another look; each waits in the queue at most once.
         var pending = new Queue<int>();
