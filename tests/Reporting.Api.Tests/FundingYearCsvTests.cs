@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using KimPlatform.Contracts;
 using KimPlatform.Reporting.Api.Tests.Support;
+using KimPlatform.Testing;
 
 namespace KimPlatform.Reporting.Api.Tests;
 
@@ -59,9 +60,33 @@ public sealed class FundingYearCsvTests(ReportingApiFactory factory)
         // The five closures of Gütersloh in March are hidden: with the open cases at the end of February and March
         // they would give March's new cases (5, hidden since February's 3 and the first quarter's 8 would give them).
         Assert.Equal(["<5", "0", "0", "0", "<5"], rows.Values.Select(row => row[3]));
-        Assert.Equal(("11,0", "11,4"), (rows["Gütersloh"][9], rows["Gütersloh"][10]));
-        Assert.Equal(("11,0", "11,4"), (rows["Insgesamt"][9], rows["Insgesamt"][10]));
+        // So are their days to closure: a median beside "<5" closures would say that there were at least five.
+        Assert.Equal(("<5", "<5"), (rows["Gütersloh"][9], rows["Gütersloh"][10]));
+        Assert.Equal(("<5", "<5"), (rows["Insgesamt"][9], rows["Insgesamt"][10]));
         Assert.Equal("<5", rows["Verl"][1]);
+    }
+
+    [Fact]
+    public async Task FundingYear_ClosuresShown_DaysToClosureInGermanDecimals()
+    {
+        // A tenant whose threshold (1) hides nothing: five closures after 10, 11, 11, 12 and 13 days, median 11, average 11.4.
+        var tenant = TestEnvironment.NewTenant();
+        var events = new List<IntegrationEvent>();
+        foreach (var days in new[] { 10, 11, 11, 12, 13 })
+        {
+            var closing = new CaseEvents(tenant, "Gütersloh");
+            var opened = CaseEvents.On(2025, 3, 1);
+            events.AddRange([closing.Opened(opened), closing.MovedTo("closed", opened.AddDays(days)), closing.Closed()]);
+        }
+
+        await factory.DeliverTogetherAsync([.. events]);
+
+        var response = await factory.CoordinatorOf(tenant).GetAsync("/api/reports/funding-year/2025.csv");
+
+        var rows = GermanCsv.Parse(new UTF8Encoding(false, throwOnInvalidBytes: true).GetString((await response.Content.ReadAsByteArrayAsync())[3..]))
+            .Skip(2).ToDictionary(row => row[0]);
+        Assert.Equal(("5", "11,0", "11,4"), (rows["Gütersloh"][3], rows["Gütersloh"][9], rows["Gütersloh"][10]));
+        Assert.Equal(("5", "11,0", "11,4"), (rows["Insgesamt"][3], rows["Insgesamt"][9], rows["Insgesamt"][10]));
     }
 
     [Theory]

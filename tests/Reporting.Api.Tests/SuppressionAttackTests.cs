@@ -157,6 +157,15 @@ public sealed class SuppressionAttackTests(ReportingApiFactory factory, ITestOut
                     SawTable(audit, report, table, key => Flow(Remember(categories, table, key), place, key, slot), Flow("closed", place, "*", slot));
                 }
 
+                // The days to closure are shown for at least the threshold's number of closures: beside hidden closures, a
+                // shown median would tell the reader so.
+                var daysToClosure = report.GetProperty("daysToClosure");
+                if (!daysToClosure.GetProperty("suppressed").GetBoolean() && daysToClosure.GetProperty("median").ValueKind != JsonValueKind.Null)
+                {
+                    Assert.False(audit.IsHidden(Flow("closed", place, "*", slot)), $"days to closure shown beside hidden closures: {period} {place}");
+                    audit.AtMost(Flow("closed", place, "*", slot), [ThresholdCell(audit)]);
+                }
+
                 var dashboard = await coordinator.GetStringAsync($"/reports/dashboard?period={period}" + (municipality is null ? "" : "&municipality=" + Uri.EscapeDataString(municipality)));
                 audit.Saw(Stock("open", place, "*", end), Tile(dashboard, "Offene Fälle am Ende"));
                 audit.Saw(Flow("new", place, "", slot), Tile(dashboard, "Neue Fälle"));
@@ -368,6 +377,13 @@ public sealed class SuppressionAttackTests(ReportingApiFactory factory, ITestOut
         EventId = Guid.CreateVersion7(), TenantId = tenant, OccurredAt = CaseEvents.On(Year, 3, 2), Version = 1, OfferId = offerId, OrganisationId = "vhs",
         Title = "Kurs", Topics = topics, TargetGroups = [], Languages = ["de"], Municipalities = ["Rietberg"],
     };
+
+    // A shown cell that holds the threshold, for bounds such as "at least the threshold".
+    private static string ThresholdCell(DisclosureAudit audit)
+    {
+        audit.Saw("threshold", 5);
+        return "threshold";
+    }
 
     private static void SawTable(DisclosureAudit audit, JsonElement report, string table, Func<string, string> rowCell, string totalCell)
     {

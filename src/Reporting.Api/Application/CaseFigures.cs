@@ -49,6 +49,7 @@ public sealed class CaseFigures(TenantUnitOfWork unitOfWork, FigureReader reader
             var days = await reader.DaysAsync(Spans, period, municipality, threshold, cancellationToken);
             // Stocks are counted at the end of the period's last month, flows over the period.
             var (slot, end) = (period.Slot, period.LastMonthNumber - 1);
+            var closures = FigureReader.Table(cube, ClosuresByReason, slot, municipality);
             return new CaseReport(
                 tenantId,
                 period.Text,
@@ -61,12 +62,12 @@ public sealed class CaseFigures(TenantUnitOfWork unitOfWork, FigureReader reader
                 FigureReader.Table(cube, ByResidenceStatus, end, municipality),
                 FigureReader.Table(cube, ByReachability, end, municipality),
                 FigureReader.Table(cube, ByAgeBand, end, municipality),
-                FigureReader.Table(cube, ClosuresByReason, slot, municipality),
+                closures,
                 FigureReader.Table(cube, ClosuresByOutcome, slot, municipality),
                 FigureReader.Table(cube, GoalsAgreed, slot, municipality),
                 FigureReader.Table(cube, GoalsAchieved, slot, municipality),
                 CasePhases.Open.Select(phase => days[Figures.DaysInPhase(phase)] with { Key = phase }).ToArray(),
-                days[Figures.DaysToClosure] with { Key = "closure" },
+                FigureReader.Beside(days[Figures.DaysToClosure] with { Key = "closure" }, closures.Total),
                 FigureReader.Table(cube, ByCaseManager, end, municipality));
         }, cancellationToken);
 }

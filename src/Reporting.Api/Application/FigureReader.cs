@@ -213,6 +213,13 @@ public sealed class FigureReader(
 
     public static CountCell CellOf(SuppressionCube cube, CellKey key, string label) => Cell(cube, key, label);
 
+    /// <summary>
+    /// Days shown only beside the count of the spans they stand for, when that count is shown: a median next to a hidden
+    /// count would tell that the count is at least the threshold, a bound the suppression does not know of.
+    /// </summary>
+    public static DaysFigure Beside(DaysFigure days, CountCell? count) =>
+        count is { Suppressed: false } ? days : days with { Median = null, Average = null, Suppressed = true };
+
     private async Task<FigureCache.Key?> KeyAsync(string cube, int year, int threshold, bool andBefore, CancellationToken cancellationToken) =>
         tenant.TenantId is { } tenantId
             ? new FigureCache.Key(tenantId, cube, year, threshold, await versions.OfAsync(year, andBefore, cancellationToken))

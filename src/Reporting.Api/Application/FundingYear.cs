@@ -35,17 +35,18 @@ public sealed class FundingYear(TenantUnitOfWork unitOfWork, FigureReader reader
                 var place = municipality ?? CellKey.All;
                 CountCell Cell(SuppressionCube cube, string figure, string category, int slot = CubeBuilder.YearSlot) =>
                     FigureReader.CellOf(cube, new CellKey(figure, place, category, slot), figure);
+                var closures = Cell(cases, CaseFigures.ClosuresByReason.TotalFigure!, CellKey.All);
                 rows.Add(new FundingYearRow(
                     municipality,
                     Cell(cases, CaseFigures.ByPhase.TotalFigure!, CellKey.All, 11),
                     Cell(cases, Figures.NewCases, ""),
-                    Cell(cases, CaseFigures.ClosuresByReason.TotalFigure!, CellKey.All),
+                    closures,
                     Cell(cases, CaseFigures.GoalsAgreed.TotalFigure!, CellKey.All),
                     Cell(cases, CaseFigures.GoalsAchieved.TotalFigure!, CellKey.All),
                     Cell(referrals, ReferralFigures.Requested.TotalFigure!, CellKey.All),
                     Cell(referrals, ReferralFigures.Completed.TotalFigure!, CellKey.All),
                     Cell(findings, FindingFigures.ByLifeArea.TotalFigure!, CellKey.All),
-                    days[Figures.DaysToClosure]));
+                    FigureReader.Beside(days[Figures.DaysToClosure], closures)));
             }
 
             return rows;
