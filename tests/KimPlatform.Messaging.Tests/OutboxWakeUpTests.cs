@@ -29,21 +29,36 @@ public sealed class OutboxWakeUpTests(NotifyOnlyMessagingHost host) : IClassFixt
     public async Task RowLockedByAnotherDispatcher_IsSkipped_AndLaterRowsArePublishedMeanwhile()
     {
         var tenant = TestEnvironment.NewTenant();
-        var locked = MessagingHost.NewCaseOpened(tenant);
         var later = MessagingHost.NewCaseOpened(tenant);
         var last = MessagingHost.NewCaseOpened(tenant);
 
-        // A pending row that wakes no dispatcher, then held the way another replica's dispatch transaction holds it.
-        await host.InsertOutboxRowAsync(locked.EventId, nameof(Contracts.CaseOpened), Serialize(locked), tenant, notify: false);
-        await using var otherDispatcher = new NpgsqlConnection(host.OwnerConnectionString);
-        await otherDispatcher.OpenAsync();
-        await using var transaction = await otherDispatcher.BeginTransactionAsync();
-        await using (var take = new NpgsqlCommand("SELECT id FROM outbox_messages WHERE id = @id FOR UPDATE", otherDispatcher, transaction))
+        // A pending row that wakes no dispatcher, then held the way another replica's dispatch transaction holds it. The
+        // wake-up is a broadcast to every dispatcher in the process, so another test's commit can send this one to the
+        // outbox between the insert and the lock (CI saw it publish the row there); then the row is taken again, new.
+        Contracts.CaseOpened locked;
+        NpgsqlConnection otherDispatcher;
+        NpgsqlTransaction transaction;
+        for (var attempt = 1; ; attempt++)
         {
+            locked = MessagingHost.NewCaseOpened(tenant);
+            await host.InsertOutboxRowAsync(locked.EventId, nameof(Contracts.CaseOpened), Serialize(locked), tenant, notify: false);
+            otherDispatcher = new NpgsqlConnection(host.OwnerConnectionString);
+            await otherDispatcher.OpenAsync();
+            transaction = await otherDispatcher.BeginTransactionAsync();
+            await using var take = new NpgsqlCommand("SELECT dispatched_at IS NULL FROM outbox_messages WHERE id = @id FOR UPDATE", otherDispatcher, transaction);
             take.Parameters.AddWithValue("id", locked.EventId);
-            await take.ExecuteNonQueryAsync();
+            if (await take.ExecuteScalarAsync() is true)
+            {
+                break;
+            }
+
+            await transaction.DisposeAsync();
+            await otherDispatcher.DisposeAsync();
+            Assert.True(attempt < 5, "five times a dispatcher published the row before it could be held");
         }
 
+        await using var heldBy = otherDispatcher;
+        await using var held = transaction;
         await host.CommitEventsAsync(tenant, later);
 
         var delivered = await Eventually.GetAsync(
