@@ -11,8 +11,8 @@ public sealed class NetworkEventFigures(TenantUnitOfWork unitOfWork, FigureReade
     public static readonly FigureFamily Registrations = new(Figures.Registrations, "registrations");
     public static readonly FigureFamily Waitlisted = new(Figures.Waitlisted, "waitlisted");
     // Only confirmed registrations check in or give feedback, once each: both are at most the registrations (per format;
-    // ratings count by rating, so only in total). A cancellation after the check-in could break it; the audit then only
-    // hides more.
+    // ratings count by rating, so only in total). A cancellation after the check-in can break it; the cube then leaves
+    // that relation out (SuppressionCube.Suppress declares only inequalities the counts keep).
     public static readonly FigureFamily Attended = new(Figures.Attended, "attended") { PartOf = Registrations };
     public static readonly FigureFamily Ratings = new(Figures.Ratings, "ratings") { PartOf = Registrations, PartPerCategory = false };
     private const string CubeName = "events";
